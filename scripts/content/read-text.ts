@@ -1,0 +1,34 @@
+import { readFile } from "node:fs/promises";
+import type { ContentIssue } from "./issues.ts";
+
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Read a content file as NFC text with LF line endings. A UTF-8 BOM is dropped;
+ * bytes that are not UTF-8 are reported at the line where they first occur.
+ */
+export async function readContentText(
+  path: string,
+  display: string,
+): Promise<{ text: string } | { issue: ContentIssue }> {
+  const bytes = await readFile(path);
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    const loose = new TextDecoder("utf-8").decode(bytes);
+    const line = loose.slice(0, loose.indexOf("\uFFFD")).split("\n").length;
+    return {
+      issue: {
+        file: display,
+        line,
+        field: "encoding",
+        message:
+          "the file is not UTF-8 (it may be Windows-1258, TCVN3 or VNI) — open it in an editor and save it as UTF-8",
+        severity: "error",
+      },
+    };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { text: text.replace(/\r\n?/g, "\n").normalize("NFC") };
+}

@@ -1,0 +1,69 @@
+import { LineCounter, parseDocument, type Document } from "yaml";
+import type { z } from "zod";
+import type { ContentIssue } from "./issues.ts";
+
+/** A parsed YAML document that can say on which line a value stands. */
+export interface YamlSource {
+  value: unknown;
+  lineOf(path: readonly PropertyKey[]): number;
+}
+
+/**
+ * Parse YAML with the core schema, so timestamps stay strings (we parse dates
+ * ourselves, in Vietnam time). `firstLine` is the file line of the YAML's line 1.
+ */
+export function parseYaml(
+  text: string,
+  file: string,
+  firstLine = 1,
+): { source: YamlSource } | { issue: ContentIssue } {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, schema: "core", prettyErrors: false });
+  const err = doc.errors[0];
+  if (err) {
+    const line = (err.linePos?.[0].line ?? 1) + firstLine - 1;
+    const reason = err.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+    return {
+      issue: {
+        file,
+        line,
+        field: "yaml",
+        message: `${reason} — check the quoting and indentation near this line (a value containing ": " needs quotes)`,
+        severity: "error",
+      },
+    };
+  }
+  const lineOf = (path: readonly PropertyKey[]): number => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as unknown[], true);
+      const range = (node as { range?: [number, number, number] } | undefined)?.range;
+      if (range) return lineCounter.linePos(range[0]).line + firstLine - 1;
+      if (depth > 0) {
+        // A key whose value is empty has no node: point at the key itself.
+        const parent = depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1) as unknown[], true);
+        const pair = (parent as { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] } | null)?.items?.find(
+          (p) => p.key?.value === path[depth - 1],
+        );
+        if (pair?.key?.range) return lineCounter.linePos(pair.key.range[0]).line + firstLine - 1;
+      }
+    }
+    return firstLine;
+  };
+  return { source: { value: doc.toJS() ?? null, lineOf } };
+}
+
+/** Turn zod issues into content issues that point at the offending line. */
+export function schemaIssues(
+  error: z.ZodError,
+  source: YamlSource,
+  file: string,
+  describe: (issue: z.core.$ZodIssue) => string = (i) => i.message,
+): ContentIssue[] {
+  return error.issues.map((issue) => ({
+    file,
+    line: source.lineOf(issue.path),
+    field: issue.path.join(".") || "(file)",
+    message: describe(issue),
+    severity: "error" as const,
+  }));
+}
