@@ -48,13 +48,16 @@ export function responsiveJob(file: string, info: SourceInfo): EncodeJob {
         .toBuffer({ resolveWithObject: true });
       const files: EncodedFile[] = [];
       for (const width of widths) {
-        for (const format of formats) {
-          const name = `${width}.${format === "jpeg" ? "jpg" : format}`;
-          let image = sharp(data, { raw: { width: raw.width, height: raw.height, channels: raw.channels } });
-          if (width !== raw.width) image = image.resize({ width });
-          const out = await image.toFormat(format, QUALITY[format]).toFile(path.join(dir, name));
-          files.push({ format, width: out.width, height: out.height, name, bytes: out.size });
-        }
+        const encoded = await Promise.all(
+          formats.map(async (format): Promise<EncodedFile> => {
+            const name = `${width}.${format === "jpeg" ? "jpg" : format}`;
+            let image = sharp(data, { raw: { width: raw.width, height: raw.height, channels: raw.channels } });
+            if (width !== raw.width) image = image.resize({ width });
+            const out = await image.toFormat(format, QUALITY[format]).toFile(path.join(dir, name));
+            return { format, width: out.width, height: out.height, name, bytes: out.size };
+          }),
+        );
+        files.push(...encoded);
       }
       return files;
     },

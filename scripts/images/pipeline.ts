@@ -7,7 +7,7 @@ import { mapLimit } from "./limit.ts";
 import { Picture } from "./picture.tsx";
 import { ImageSourceError, planImage, processImage, type ProcessedImage } from "./process.ts";
 import { startProgress, type ProgressOptions } from "./progress.ts";
-import { resolveMediaSrc } from "./source.ts";
+import { resolveMediaSrc, type ResolvedSource } from "./source.ts";
 
 export interface ImagePipelineOptions {
   contentDir: string;
@@ -65,26 +65,24 @@ export class ImagePipeline {
   image(src: string, og = false): Promise<ProcessedImage> {
     const source = resolveMediaSrc(src, this.options.contentDir);
     if (!source) throw new Error(`${src} is not a content image (they start with /media/)`);
-    const key = `${source.url}\0${og}`;
-    let result = this.pending.get(key);
-    if (!result) {
-      result = (async () => {
-        if (!source.ok) throw this.error(source.url, source.problem);
-        const done = await processImage(source.path, { url: source.url, outputDir: this.options.outputDir, cacheDir: this.cacheDir, og }).catch(
-          (error: Error) => {
-            throw this.error(source.url, error instanceof ImageSourceError ? error.problem : `${source.url} could not be encoded (${error.message}) — export it again as JPEG`);
-          },
-        );
-        this.stats.encodedFiles += done.encoded;
-        if (done.encoded) this.stats.encodedImages++;
-        else this.stats.cachedImages++;
-        const known = this.ready.get(source.url);
-        this.ready.set(source.url, { ...done, og: done.og ?? known?.og });
-        return done;
-      })();
-      this.pending.set(key, result);
-    }
+    const known = this.pending.get(source.url);
+    if (known && !og) return known;
+    const result = known ? known.then((r) => (r.og ? r : this.run(source, true))) : this.run(source, og);
+    this.pending.set(source.url, result);
     return result;
+  }
+
+  private async run(source: ResolvedSource, og: boolean): Promise<ProcessedImage> {
+    if (!source.ok) throw this.error(source.url, source.problem);
+    const options = { url: source.url, outputDir: this.options.outputDir, cacheDir: this.cacheDir, og };
+    const done = await processImage(source.path, options).catch((error: Error) => {
+      throw this.error(source.url, error instanceof ImageSourceError ? error.problem : `${source.url} could not be encoded (${error.message}) — export it again as JPEG`);
+    });
+    this.stats.encodedFiles += done.encoded;
+    if (done.encoded) this.stats.encodedImages++;
+    else this.stats.cachedImages++;
+    this.ready.set(source.url, done);
+    return done;
   }
 
   /** A processed image, for synchronous rendering after `prepare`. */
