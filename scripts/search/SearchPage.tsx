@@ -1,0 +1,41 @@
+import { PARAM_CATEGORY, PARAM_QUERY, PARAM_SORT, SEARCH_PAGE_URL, SEARCH_SCRIPT_URL, SORT_NEWEST } from "./params.ts";
+
+/**
+ * Inner content of <main> at /tim-kiem/. Without JavaScript only the notice shows; the client
+ * removes it, reveals the form and renders results into the list.
+ */
+export function SearchPage() {
+  return (
+    <div class="search-page" data-search-page>
+      <h1>Tìm kiếm</h1>
+      <p class="search-nojs" data-search-nojs>
+        Chức năng tìm kiếm cần JavaScript. Bạn có thể tìm bài viết theo thời gian trong{" "}
+        <a href="/luu-tru/">trang lưu trữ</a>.
+      </p>
+      <form class="search-form" role="search" action={SEARCH_PAGE_URL} method="get" data-search-form hidden>
+        <div class="search-field">
+          <label for="search-q">Từ khóa</label>
+          <input id="search-q" type="search" name={PARAM_QUERY} autocomplete="off" spellcheck={false} />
+          <button type="submit">Tìm</button>
+        </div>
+        <div class="search-options">
+          <label for="search-category">Chuyên mục</label>
+          <select id="search-category" name={PARAM_CATEGORY}>
+            <option value="">Tất cả chuyên mục</option>
+          </select>
+          <label for="search-sort">Sắp xếp</label>
+          <select id="search-sort" name={PARAM_SORT}>
+            <option value="">Liên quan nhất</option>
+            <option value={SORT_NEWEST}>Mới nhất</option>
+          </select>
+        </div>
+      </form>
+      <p class="search-status" role="status" aria-live="polite" data-search-status></p>
+      <ol class="search-results" data-search-results></ol>
+      <button type="button" class="search-more" data-search-more hidden>
+        Xem thêm kết quả
+      </button>
+      <script type="module" src={SEARCH_SCRIPT_URL}></script>
+    </div>
+  );
+}
