@@ -120,10 +120,12 @@ function syncUrl(state: SearchState): void {
 }
 
 let latest = 0;
+let composing = false;
 let queue: Promise<void> = Promise.resolve();
 
 /** Searches run one at a time (ranking switches Pagefind options); only the latest request renders. */
 function search(): void {
+  if (composing) return;
   const id = ++latest;
   const state = currentState();
   syncUrl(state);
@@ -133,7 +135,7 @@ function search(): void {
       results = [];
       list.replaceChildren();
       more.hidden = true;
-      status.textContent = "Nhập từ khóa để tìm bài viết.";
+      status.textContent = "";
       return;
     }
     status.textContent = "Đang tìm…";
@@ -162,7 +164,6 @@ function searchSoon(): void {
 }
 
 // Telex/VNI input methods compose a syllable before committing it: wait for compositionend.
-let composing = false;
 input.addEventListener("compositionstart", () => {
   composing = true;
   clearTimeout(timer);
@@ -204,7 +205,7 @@ async function start(): Promise<void> {
   if (input.value) status.textContent = "Đang tìm…";
   else input.focus();
   await fillCategories(params.get(PARAM_CATEGORY) ?? "").catch((error: unknown) => console.error(error));
-  search();
+  if (input.value) search();
 }
 
 void start();
