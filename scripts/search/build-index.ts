@@ -17,6 +17,8 @@ export interface SearchIndexSummary {
   clientFile: string;
 }
 
+const BATCH = 200;
+
 function fail(what: string, errors: string[]): never {
   throw new Error(`Search index: ${what} failed:\n${errors.join("\n")}`);
 }
@@ -34,9 +36,14 @@ export async function writePagefindIndex(
   const { index, errors } = await pagefind.createIndex({ forceLanguage: "vi" });
   if (!index) fail("createIndex", errors);
   try {
-    for (const doc of docs) {
-      const added = await index.addHTMLFile({ url: doc.url, content: renderIndexHtml(doc, indexText) });
-      if (added.errors.length) fail(`indexing ${doc.url}`, added.errors);
+    // One request at a time leaves the service idle waiting on IPC: keep a batch in flight.
+    for (let start = 0; start < docs.length; start += BATCH) {
+      await Promise.all(
+        docs.slice(start, start + BATCH).map(async (doc) => {
+          const added = await index.addHTMLFile({ url: doc.url, content: renderIndexHtml(doc, indexText) });
+          if (added.errors.length) fail(`indexing ${doc.url}`, added.errors);
+        }),
+      );
     }
     const written = await index.writeFiles({ outputPath: pagefindDir });
     if (written.errors.length) fail("writeFiles", written.errors);
