@@ -2,6 +2,8 @@ import { join } from "node:path";
 import { writeAssets } from "./scripts/assets.ts";
 import { createBuildContext, type BuildContext } from "./scripts/build-context.ts";
 import { contentDir, outputDir } from "./scripts/config.ts";
+import { buildSearchIndex } from "./scripts/search/build-index.ts";
+import { searchDocuments } from "./scripts/search/from-model.ts";
 
 /**
  * Eleventy only wires the stages together: content is loaded, validated and
@@ -15,6 +17,7 @@ export default function (eleventyConfig: any) {
   eleventyConfig.on("eleventy.after", async () => {
     if (!build) return;
     await writeAssets(outputDir, build.assets);
+    await buildSearchIndex(searchDocuments(build.model), outputDir);
   });
 
   eleventyConfig.addPassthroughCopy({ [join(contentDir, "media")]: "media" });

@@ -1,15 +1,16 @@
-import { PARAM_CATEGORY, PARAM_QUERY, PARAM_SORT, SEARCH_PAGE_URL, SEARCH_SCRIPT_URL, SORT_NEWEST } from "./params.ts";
+import { PARAM_CATEGORY, PARAM_QUERY, PARAM_SORT, SEARCH_PAGE_URL, SORT_NEWEST } from "./params.ts";
 
 /**
- * Inner content of <main> at /tim-kiem/. Without JavaScript only the notice shows; the client
- * removes it, reveals the form and renders results into the list.
+ * Inner content of <main> at /tim-kiem/ (the page loads `bundleSearchClient()`'s script).
+ * Without JavaScript only the notice shows; the client removes it, reveals the form and
+ * renders results into the list.
  */
 export function SearchPage() {
   return (
     <div class="search-page" data-search-page>
       <h1>Tìm kiếm</h1>
       <p class="search-nojs" data-search-nojs>
-        Chức năng tìm kiếm cần JavaScript. Bạn có thể tìm bài viết theo thời gian trong{" "}
+        Tìm kiếm cần JavaScript. Bạn vẫn có thể tìm bài viết theo năm và chuyên mục trong{" "}
         <a href="/luu-tru/">trang lưu trữ</a>.
       </p>
       <form class="search-form" role="search" action={SEARCH_PAGE_URL} method="get" data-search-form hidden>
@@ -35,7 +36,6 @@ export function SearchPage() {
       <button type="button" class="search-more" data-search-more hidden>
         Xem thêm kết quả
       </button>
-      <script type="module" src={SEARCH_SCRIPT_URL}></script>
     </div>
   );
 }

@@ -1,9 +1,6 @@
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import * as esbuild from "esbuild";
 import * as pagefind from "pagefind";
 import { renderIndexHtml, type SearchDocument } from "./index-html.ts";
-import { SEARCH_SCRIPT_URL } from "./params.ts";
 import { toIndexText } from "./vietnamese.ts";
 
 export type { SearchDocument } from "./index-html.ts";
@@ -14,7 +11,6 @@ export interface SearchIndexSummary {
   /** Wall time of indexing and writing, in milliseconds. */
   indexMs: number;
   pagefindDir: string;
-  clientFile: string;
 }
 
 const BATCH = 200;
@@ -53,27 +49,10 @@ export async function writePagefindIndex(
   }
 }
 
-/** Bundle the search page's client into `<outputDir>/assets/search.js`. */
-export async function bundleSearchClient(outputDir: string): Promise<string> {
-  const outfile = path.join(outputDir, SEARCH_SCRIPT_URL);
-  await esbuild.build({
-    entryPoints: [fileURLToPath(new URL("./client.ts", import.meta.url))],
-    outfile,
-    bundle: true,
-    format: "esm",
-    minify: true,
-    target: "es2020",
-    logLevel: "warning",
-  });
-  return outfile;
-}
-
-/** Called after the site is rendered: the search index and the search page's script. */
+/** Called after the site is rendered: articles and static pages into `<outputDir>/pagefind/`. */
 export async function buildSearchIndex(docs: SearchDocument[], outputDir: string): Promise<SearchIndexSummary> {
   const started = performance.now();
   const pagefindDir = path.join(outputDir, "pagefind");
   const pages = await writePagefindIndex(docs, pagefindDir);
-  const indexMs = Math.round(performance.now() - started);
-  const clientFile = await bundleSearchClient(outputDir);
-  return { pages, indexMs, pagefindDir, clientFile };
+  return { pages, indexMs: Math.round(performance.now() - started), pagefindDir };
 }

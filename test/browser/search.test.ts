@@ -1,35 +1,24 @@
-import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { h } from "preact";
-import { renderToString } from "preact-render-to-string";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSearchIndex } from "../../scripts/search/build-index.ts";
-import { HeaderSearchForm } from "../../scripts/search/HeaderSearchForm.tsx";
-import { SearchPage } from "../../scripts/search/SearchPage.tsx";
 import { serveStatic, type StaticServer } from "../../scripts/search/static-server.ts";
-import { FIXTURE_DOCS, articleUrl } from "../search/fixture/articles.ts";
+import { buildContent, makeContent } from "../helpers/content.ts";
+import { articleUrl, fixtureContentFiles } from "../search/fixture/articles.ts";
 
-/** A page shell like the site's layout: header search box on every page, content in <main>. */
-function shell(title: string, main: string): string {
-  const header = renderToString(h(HeaderSearchForm, {}));
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${title}</title></head><body><header>${header}</header><main>${main}</main></body></html>`;
-}
-
-describe("search page in Chromium, under the site's CSP", () => {
-  let dir: string;
+describe("search page of a real site build, in Chromium under the site's CSP", () => {
+  let contentDir: string;
+  let outputDir: string;
   let server: StaticServer;
   let browser: Browser;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), "search-browser-"));
-    await buildSearchIndex(FIXTURE_DOCS, dir);
-    await writeFile(path.join(dir, "index.html"), shell("Trang chủ", "<h1>Trang chủ</h1>"));
-    await mkdir(path.join(dir, "tim-kiem"));
-    await writeFile(path.join(dir, "tim-kiem", "index.html"), shell("Tìm kiếm", renderToString(h(SearchPage, {}))));
-    server = await serveStatic(dir);
+    contentDir = await makeContent(fixtureContentFiles());
+    const built = await buildContent(contentDir);
+    expect(built.stderr).toBe("");
+    expect(built.status).toBe(0);
+    outputDir = built.outputDir;
+    server = await serveStatic(outputDir);
     browser = await chromium.launch({
       executablePath: "/usr/bin/chromium",
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -39,15 +28,20 @@ describe("search page in Chromium, under the site's CSP", () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    for (const dir of [contentDir, outputDir]) if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   async function open(url: string): Promise<Page> {
     const page = await browser.newPage();
+    // The site has no favicon yet; Chromium asks for one on every page.
+    await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
     page.on("console", (m) => {
       if (m.type() === "error" || m.type() === "warning") problems.push(`${url}: ${m.text()}`);
     });
     page.on("pageerror", (e) => problems.push(`${url}: ${e.message}`));
+    page.on("response", (r) => {
+      if (r.status() >= 400) problems.push(`${url}: ${r.status()} ${r.url()}`);
+    });
     await page.goto(server.origin + url);
     return page;
   }
@@ -71,7 +65,7 @@ describe("search page in Chromium, under the site's CSP", () => {
 
   it("leads from the header search box to results without further typing", async () => {
     const page = await open("/");
-    await page.locator("header input[name=q]").fill("trien khai nhiem vu");
+    await page.locator("header form[action='/tim-kiem/'] input[name=q]").fill("trien khai nhiem vu");
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/tim-kiem\/\?q=trien\+khai\+nhiem\+vu$/);
     await expect.poll(() => firstResult(page).getAttribute("href")).toBe(articleUrl("trien-khai-nhiem-vu-nam-2020"));
