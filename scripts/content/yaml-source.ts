@@ -21,7 +21,9 @@ export function parseYaml(
   const doc: Document = parseDocument(text, { lineCounter, schema: "core", prettyErrors: false });
   const err = doc.errors[0];
   if (err) {
-    const line = (err.linePos?.[0].line ?? 1) + firstLine - 1;
+    // An unclosed bracket or quote is reported past the end: point at the last line instead.
+    const lastLine = text.trimEnd().split("\n").length;
+    const line = Math.min(lineCounter.linePos(err.pos[0]).line, lastLine) + firstLine - 1;
     const reason = err.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
     return {
       issue: {
