@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { writeAssets } from "./scripts/assets.ts";
 import { createBuildContext, type BuildContext } from "./scripts/build-context.ts";
 import { contentDir, outputDir } from "./scripts/config.ts";
+import { writeDefaultOgImage } from "./scripts/publish/og-image.ts";
 import { buildSearchIndex } from "./scripts/search/build-index.ts";
 import { searchDocuments } from "./scripts/search/from-model.ts";
 
@@ -11,13 +12,16 @@ import { searchDocuments } from "./scripts/search/from-model.ts";
  */
 export default function (eleventyConfig: any) {
   eleventyConfig.addExtension(["11ty.tsx", "11ty.ts"], { key: "11ty.js" });
-  eleventyConfig.addTemplateFormats(["11ty.tsx"]);
+  eleventyConfig.addTemplateFormats(["11ty.tsx", "11ty.ts"]);
   let build: BuildContext | undefined;
   eleventyConfig.addGlobalData("build", async () => (build = await createBuildContext()));
   eleventyConfig.on("eleventy.after", async () => {
     if (!build) return;
-    await writeAssets(outputDir, build.assets);
-    await buildSearchIndex(searchDocuments(build.model), outputDir);
+    await Promise.all([
+      writeAssets(outputDir, build.assets),
+      writeDefaultOgImage(outputDir, build.model.site.name),
+      buildSearchIndex(searchDocuments(build.model), outputDir),
+    ]);
   });
 
   eleventyConfig.addPassthroughCopy({ [join(contentDir, "media")]: "media" });
