@@ -5,7 +5,13 @@ import { PARAM_CATEGORY, PARAM_QUERY, PARAM_SORT, SEARCH_PAGE_URL, SORT_NEWEST }
  * Without JavaScript only the notice shows; the client removes it, reveals the form and
  * renders results into the list.
  */
-export function SearchPage() {
+export interface SearchCategory {
+  name: string;
+  /** 0 for a top-level category. */
+  level: number;
+}
+
+export function SearchPage({ categories }: { categories: SearchCategory[] }) {
   return (
     <div class="search-page" data-search-page>
       <h1>Tìm kiếm</h1>
@@ -23,6 +29,9 @@ export function SearchPage() {
           <label for="search-category">Chuyên mục</label>
           <select id="search-category" name={PARAM_CATEGORY}>
             <option value="">Tất cả chuyên mục</option>
+            {categories.map((c) => (
+              <option value={c.name}>{"— ".repeat(c.level) + c.name}</option>
+            ))}
           </select>
           <label for="search-sort">Sắp xếp</label>
           <select id="search-sort" name={PARAM_SORT}>

@@ -143,7 +143,7 @@ function search(): void {
       const pagefind = await pagefindReady;
       const ranked = await rankedSearch(pagefind, state);
       if (id !== latest) return;
-      results = ranked.results;
+      results = ranked;
       shown = 0;
       list.replaceChildren();
       await showMore();
@@ -188,24 +188,16 @@ more.addEventListener("click", () => {
   void showMore().then(() => list.children[firstNew]?.querySelector("a")?.focus());
 });
 
-async function fillCategories(wanted: string): Promise<void> {
-  const pagefind = await pagefindReady;
-  const names = Object.keys((await pagefind.filters())["category"] ?? {});
-  if (wanted && !names.includes(wanted)) names.push(wanted);
-  names.sort(new Intl.Collator("vi").compare);
-  for (const name of names) categorySelect.append(new Option(name, name, false, name === wanted));
-}
-
-async function start(): Promise<void> {
+function start(): void {
   const params = new URLSearchParams(location.search);
   input.value = params.get(PARAM_QUERY) ?? "";
   sortSelect.value = params.get(PARAM_SORT) === SORT_NEWEST ? SORT_NEWEST : "";
+  const category = params.get(PARAM_CATEGORY);
+  if ([...categorySelect.options].some((option) => option.value === category)) categorySelect.value = category!;
   page.querySelector("[data-search-nojs]")?.remove();
   form.hidden = false;
-  if (input.value) status.textContent = "Đang tìm…";
-  else input.focus();
-  await fillCategories(params.get(PARAM_CATEGORY) ?? "").catch((error: unknown) => console.error(error));
   if (input.value) search();
+  else input.focus();
 }
 
-void start();
+start();

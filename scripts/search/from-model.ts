@@ -1,5 +1,6 @@
 import type { SiteModel } from "../model/types.ts";
 import type { SearchDocument } from "./index-html.ts";
+import type { SearchCategory } from "./SearchPage.tsx";
 
 /** What the site indexes: every article and static page of the model, never a listing. */
 export function searchDocuments(model: Pick<SiteModel, "articles" | "pages">): SearchDocument[] {
@@ -10,8 +11,14 @@ export function searchDocuments(model: Pick<SiteModel, "articles" | "pages">): S
       html: a.html,
       dateIso: a.dateIso,
       category: a.category.name,
+      categoryPath: a.category.path.map((c) => c.name),
       summary: a.summary,
     })),
     ...model.pages.map((p) => ({ url: p.url, title: p.title, html: p.html, summary: p.summary })),
   ];
+}
+
+/** The search page's category filter: categories with articles, in tree order. */
+export function searchCategories(model: Pick<SiteModel, "categories">): SearchCategory[] {
+  return model.categories.filter((c) => c.articles.length).map((c) => ({ name: c.name, level: c.path.length - 1 }));
 }

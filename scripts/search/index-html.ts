@@ -9,8 +9,13 @@ export interface SearchDocument {
   html: string;
   /** Articles only: ISO 8601 date. */
   dateIso?: string;
-  /** Articles only: the category's display name, used as the filter value. */
+  /** Articles only: the category's display name. */
   category?: string;
+  /**
+   * Category names from the root to the article's own: all are filter values, so filtering by
+   * a parent finds its children's articles too. Defaults to `[category]`.
+   */
+  categoryPath?: string[];
   summary?: string;
 }
 
@@ -34,7 +39,9 @@ function plainText(html: string): string {
 export function renderIndexHtml(doc: SearchDocument, indexText: (text: string) => string): string {
   const head: string[] = [];
   if (doc.category) {
-    head.push(`<meta data-pagefind-filter="category[content]" content="${escapeHtml(doc.category)}">`);
+    for (const name of doc.categoryPath ?? [doc.category]) {
+      head.push(`<meta data-pagefind-filter="category[content]" content="${escapeHtml(name)}">`);
+    }
     head.push(`<meta data-pagefind-meta="category[content]" content="${escapeHtml(doc.category)}">`);
   }
   let sortKey = UNDATED_SORT_KEY;

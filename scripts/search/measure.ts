@@ -1,7 +1,7 @@
 /**
  * Search figures at 4,000 articles: index time and size (ours and stock Pagefind), and the
  * bytes a reader downloads for a first two-syllable query, following the client's steps
- * (pagefind.js + wasm + metadata, category filter list, index chunks, 10 result fragments).
+ * (pagefind.js + wasm + metadata, index chunks, 10 result fragments).
  * Usage: tsx scripts/search/measure.ts [articleCount]
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
@@ -51,8 +51,7 @@ async function main(): Promise<void> {
     let resultCount = 0;
     try {
       const pagefind = await loadPagefind(oursDir, server.origin);
-      await pagefind.filters();
-      const { results } = await rankedSearch(pagefind, { query });
+      const results = await rankedSearch(pagefind, { query });
       resultCount = results.length;
       await Promise.all(results.slice(0, 10).map((r) => r.data()));
     } finally {
@@ -83,7 +82,6 @@ async function main(): Promise<void> {
         scriptsBytes: byKind(/\.js$/),
         wasmBytes: byKind(/\.pagefind$/),
         metaBytes: byKind(/pf_meta|entry\.json/),
-        filterBytes: byKind(/pf_filter$/),
         indexChunkBytes: byKind(/pf_index$/),
         fragmentBytes: byKind(/pf_fragment$/),
       },
@@ -97,7 +95,7 @@ async function main(): Promise<void> {
         `  ours : ${(ours.indexMs / 1000).toFixed(1)} s, ${kb(oursSize.bytes)} in ${oursSize.files} files`,
         `  stock: ${(stockMs / 1000).toFixed(1)} s, ${kb(stockSize.bytes)} in ${stockSize.files} files`,
         `First query "${q.query}" (${q.results} results, first 10 shown): ${kb(q.totalBytes)} in ${q.requests} requests`,
-        `  scripts ${kb(q.scriptsBytes)}, wasm ${kb(q.wasmBytes)}, metadata ${kb(q.metaBytes)}, filters ${kb(q.filterBytes)},`,
+        `  scripts ${kb(q.scriptsBytes)}, wasm ${kb(q.wasmBytes)}, metadata ${kb(q.metaBytes)},`,
         `  index chunks ${kb(q.indexChunkBytes)}, fragments ${kb(q.fragmentBytes)}`,
         `(written to bench-results/search.json)`,
       ].join("\n"),

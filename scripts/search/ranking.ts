@@ -13,19 +13,13 @@ export interface PagefindResult {
   data(): Promise<PagefindFragment>;
 }
 
-export type FilterCounts = Record<string, Record<string, number>>;
-
 export interface PagefindSearchOptions {
   filters?: Record<string, string>;
   sort?: Record<string, "asc" | "desc">;
 }
 
 export interface PagefindApi {
-  search(
-    term: string,
-    options?: PagefindSearchOptions,
-  ): Promise<{ results: PagefindResult[]; totalFilters: FilterCounts } | null>;
-  filters(): Promise<FilterCounts>;
+  search(term: string, options?: PagefindSearchOptions): Promise<{ results: PagefindResult[] } | null>;
   options(options: Record<string, unknown>): Promise<void>;
 }
 
@@ -35,12 +29,6 @@ export interface SearchRequest {
   query: string;
   category?: string;
   sort?: SortOrder;
-}
-
-export interface RankedSearch {
-  results: PagefindResult[];
-  /** Result counts per category for this query, ignoring the category filter. */
-  categoryCounts: Record<string, number>;
 }
 
 /** Phrase checks cost one in-memory search each; long queries only check their first pairs. */
@@ -80,18 +68,14 @@ async function exactDiacriticIds(pagefind: PagefindApi, words: string[], options
  * and Pagefind's score within a tier. "Newest first" keeps Pagefind's date order.
  * Searches run one after another: the exact-diacritics switch is instance-wide.
  */
-export async function rankedSearch(pagefind: PagefindApi, request: SearchRequest): Promise<RankedSearch> {
+export async function rankedSearch(pagefind: PagefindApi, request: SearchRequest): Promise<PagefindResult[]> {
   const words = queryWords(request.query);
-  if (!words.length) return { results: [], categoryCounts: {} };
+  if (!words.length) return [];
   const term = words.join(" ");
-  const filters = request.category ? { category: request.category } : undefined;
-
-  const options: PagefindSearchOptions = filters ? { filters } : {};
-
+  const options: PagefindSearchOptions = request.category ? { filters: { category: request.category } } : {};
   const base = await pagefind.search(term, request.sort === "newest" ? { ...options, sort: { date: "desc" } } : options);
   const results = base?.results ?? [];
-  const categoryCounts = base?.totalFilters["category"] ?? {};
-  if (request.sort === "newest" || results.length < 2) return { results, categoryCounts };
+  if (request.sort === "newest" || results.length < 2) return results;
 
   const exact = await exactDiacriticIds(pagefind, words, options);
   const phrase = words.length > 1 ? await idsOf(pagefind, `"${term}"`, options) : new Set<string>();
@@ -109,7 +93,7 @@ export async function rankedSearch(pagefind: PagefindApi, request: SearchRequest
     pairHits.get(r.id) ?? 0,
     r.score,
   ];
-  const ranked = results
+  return results
     .map((result) => ({ result, key: tiers(result) }))
     .sort((a, b) => {
       for (let i = 0; i < a.key.length; i++) {
@@ -119,5 +103,4 @@ export async function rankedSearch(pagefind: PagefindApi, request: SearchRequest
       return 0;
     })
     .map(({ result }) => result);
-  return { results: ranked, categoryCounts };
 }

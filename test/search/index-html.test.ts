@@ -41,7 +41,8 @@ describe("the HTML handed to Pagefind", () => {
 
 describe("search markup", () => {
   it("has no inline styles or scripts (CSP), labels every control, and hides the form until JS runs", () => {
-    const html = renderToString(h(SearchPage, {}));
+    const html = renderToString(h(SearchPage, { categories: [{ name: "Tin hoạt động", level: 0 }, { name: "Liên hiệp Hội", level: 1 }] }));
+    expect(html).toContain('<option value="Liên hiệp Hội">— Liên hiệp Hội</option>');
     expect(html).not.toMatch(/\sstyle=|<script/);
     const ids = [...html.matchAll(/<(?:input|select) id="([^"]+)"/g)].map((m) => m[1]);
     expect(ids).toEqual(["search-q", "search-category", "search-sort"]);
