@@ -9,7 +9,7 @@ const titleKey = (title: string) => title.normalize("NFC").toLocaleLowerCase("vi
 export function checkDuplicateTitles(articles: readonly Article[], lineOf: LineOf): ContentIssue[] {
   const seen = new Map<string, Article>();
   const issues: ContentIssue[] = [];
-  for (const article of articles) {
+  for (const article of [...articles].sort((a, b) => a.file.localeCompare(b.file))) {
     const key = `${article.date.setZone(ZONE).toISODate()} ${titleKey(article.title)}`;
     const first = seen.get(key);
     if (!first) {

@@ -7,8 +7,10 @@ import type { ContentIssue } from "../content/issues.ts";
  */
 export type LegacyEncoding = "TCVN3" | "VNI";
 
-// TCVN3 (ABC) letters outside any Vietnamese alphabet: ¸ = á, µ = à, ¶ = ả, ® = đ, ­ (soft hyphen) = ư …
-const TCVN3_SIGNS = /[¸µ¶·¹¨¾»¼½©ª®ÇÈÉËÌÎÏ×ØÜÞß¬«\u00ad¡¢£¤¥¦§]|(?<=[a-z])[ÐÒÓÔÕÖÝÆ]/g;
+// TCVN3 (ABC) letters outside any Vietnamese alphabet, touching a letter: ¸ = á, µ = à, ¶ = ả, ® = đ,
+// ­ (soft hyphen) = ư … « (ô) and · (ã) follow a letter and » (ằ) precedes one, unlike quotes and dots.
+const TCVN3_SIGNS =
+  /(?<=\p{L})[¸µ¶¹¨¾¼½©ª®ÇÈÉËÌÎÏ×ØÜÞß¬\u00ad¡¢£¤¥¦§]|[¸µ¶¹¨¾¼½©ª®ÇÈÉËÌÎÏ×ØÜÞß¬\u00ad¡¢£¤¥¦§](?=\p{L})|(?<=\p{L})[«·]|»(?=\p{L})|(?<=[a-z])[ÐÒÓÔÕÖÝÆ]/gu;
 // VNI-Windows writes a tone or hat as a second character after the vowel:
 // "aø" = à, "eá" = ế, "oä" = ộ; "ñ" = đ.
 const VNI_SIGNS = /[aeiouyAEIOUY][ùøûõïäåëü]|[aeoAEO][âêÂÊ]|[ñÑ](?=[a-zà-ÿ])/g;
