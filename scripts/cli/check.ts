@@ -7,7 +7,8 @@ import { editorialChecks, fixNfd } from "../check/run-checks.ts";
 if (process.argv.includes("--fix-nfc")) for (const file of await fixNfd(contentDir)) console.log(`rewritten in NFC: ${file}`);
 const { model, issues: loadIssues } = await loadSite({ contentDir, preview: true });
 const issues = sortIssues([...loadIssues, ...(await editorialChecks(contentDir, model))]);
-for (const issue of issues) console[issue.severity === "error" ? "error" : "warn"](formatIssue(issue));
+// Warnings go to stdout: stderr holds only what stops a build.
+for (const issue of issues) console[issue.severity === "error" ? "error" : "log"](formatIssue(issue));
 const errors = issues.filter((i) => i.severity === "error").length;
 const warnings = issues.length - errors;
 if (model && !errors) console.log(`OK: ${model.articles.length} articles, ${model.pages.length} pages checked${warnings ? `, ${warnings} warning(s)` : ""}.`);
