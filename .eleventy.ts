@@ -1,10 +1,7 @@
 import { join } from "node:path";
-import { writeAssets } from "./scripts/assets.ts";
+import { afterBuild } from "./scripts/after-build.ts";
 import { createBuildContext, type BuildContext } from "./scripts/build-context.ts";
 import { contentDir, outputDir } from "./scripts/config.ts";
-import { writeDefaultOgImage } from "./scripts/publish/og-image.ts";
-import { buildSearchIndex } from "./scripts/search/build-index.ts";
-import { searchDocuments } from "./scripts/search/from-model.ts";
 
 /**
  * Eleventy only wires the stages together: content is loaded, validated and
@@ -15,14 +12,7 @@ export default function (eleventyConfig: any) {
   eleventyConfig.addTemplateFormats(["11ty.tsx", "11ty.ts"]);
   let build: BuildContext | undefined;
   eleventyConfig.addGlobalData("build", async () => (build = await createBuildContext()));
-  eleventyConfig.on("eleventy.after", async () => {
-    if (!build) return;
-    await Promise.all([
-      writeAssets(outputDir, build.assets),
-      writeDefaultOgImage(outputDir, build.model.site.name),
-      buildSearchIndex(searchDocuments(build.model), outputDir),
-    ]);
-  });
+  eleventyConfig.on("eleventy.after", () => build && afterBuild(build, outputDir));
 
   eleventyConfig.addPassthroughCopy({ [join(contentDir, "media")]: "media" });
   eleventyConfig.addWatchTarget(contentDir);

@@ -1,9 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { stringify } from "yaml";
-import { loadDataFile } from "../content/data-files.ts";
-import { formatIssue } from "../content/issues.ts";
-import { categoriesData } from "../content/schema.ts";
+import type { CategoriesData } from "../content/schema.ts";
 import { cmsBundle } from "./bundle.ts";
 import { cmsConfig, type AdminOptions } from "./config.ts";
 
@@ -31,10 +29,13 @@ const page = (script: string) => `<!doctype html>
  * Writes /admin/ (Decap CMS) into the built site: index.html, config.yml with the
  * categories of the content tree, and the hashed CMS bundle. Called after the site build.
  */
-export async function buildAdmin(outputDir: string, contentDir: string, options: Partial<AdminOptions> = {}): Promise<void> {
-  const categories = await loadDataFile(contentDir, "categories.yaml", categoriesData);
-  if (!categories.value) throw new Error(categories.issues.map(formatIssue).join("\n"));
-  const config = cmsConfig(categories.value, {
+export async function buildAdmin(
+  outputDir: string,
+  contentDir: string,
+  categories: CategoriesData,
+  options: Partial<AdminOptions> = {},
+): Promise<void> {
+  const config = cmsConfig(categories, {
     contentPath: relative(process.cwd(), contentDir).split(sep).join("/"),
     githubRepo: githubRepoFromEnv(),
     branch: process.env.CMS_BRANCH,

@@ -24,7 +24,6 @@ async function main(): Promise<number> {
   await rm(outputDir, { recursive: true, force: true });
   const eleventy = new Eleventy(undefined, undefined, { configPath: ".eleventy.ts", quietMode: true });
   await eleventy.write();
-  endStage("render");
   reportStats({ pages });
   console.log(`Built ${pages} pages into ${outputDir}.`);
   return 0;

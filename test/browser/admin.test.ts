@@ -6,6 +6,8 @@ import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDataFile } from "../../scripts/content/data-files.ts";
+import { categoriesData } from "../../scripts/content/schema.ts";
 import { buildAdmin } from "../../scripts/admin/build-admin.ts";
 import { loadSite } from "../../scripts/content/load-site.ts";
 
@@ -47,7 +49,8 @@ beforeAll(async () => {
   await cp("content", join(root, "content"), { recursive: true });
   const decapPort = await freePort();
   const api = `http://localhost:${decapPort}/api/v1`;
-  await buildAdmin(join(root, "_site"), join(root, "content"), { contentPath: "content", localBackendUrl: api });
+  const categories = await loadDataFile(join(root, "content"), "categories.yaml", categoriesData);
+  await buildAdmin(join(root, "_site"), join(root, "content"), categories.value!, { contentPath: "content", localBackendUrl: api });
   // decap-server's default "fs" mode writes into GIT_REPO_DIRECTORY; it needs no git repository.
   decap = spawn(process.execPath, ["node_modules/decap-server/dist/index.js"], {
     env: { ...process.env, MODE: "fs", PORT: String(decapPort), GIT_REPO_DIRECTORY: root, LOG_LEVEL: "error" },
