@@ -1,0 +1,28 @@
+import { buildAdmin } from "./admin/build-admin.ts";
+import { writeAssets } from "./assets.ts";
+import type { BuildContext } from "./build-context.ts";
+import { endStage } from "./build-stats.ts";
+import { writeDefaultOgImage } from "./publish/og-image.ts";
+import { buildSearchIndex } from "./search/build-index.ts";
+import { searchDocuments } from "./search/from-model.ts";
+
+let indexing: Promise<unknown> | undefined;
+
+/** What is written after Eleventy has rendered the pages: assets, share image, search index, editor UI. */
+export async function afterBuild(build: BuildContext, outputDir: string): Promise<void> {
+  endStage("render");
+  const { model } = build;
+  await Promise.all([
+    writeAssets(outputDir, build.assets),
+    writeDefaultOgImage(outputDir, model.site.name),
+    buildAdmin(outputDir, model.contentDir, model.categoriesData),
+  ]);
+  endStage("write");
+  if (model.preview) {
+    // In `npm start` the index is refreshed in the background, so a save shows its page at once.
+    indexing ??= buildSearchIndex(searchDocuments(model), outputDir).finally(() => (indexing = undefined));
+    return;
+  }
+  await buildSearchIndex(searchDocuments(model), outputDir);
+  endStage("search");
+}

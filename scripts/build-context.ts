@@ -1,0 +1,41 @@
+import { buildAssets, type Assets } from "./assets.ts";
+import { contentDir, isPreview } from "./config.ts";
+import { editorialChecks } from "./check/run-checks.ts";
+import { ContentError, formatIssue, sortIssues } from "./content/issues.ts";
+import { loadSite } from "./content/load-site.ts";
+import type { SiteModel } from "./model/types.ts";
+import { renderSidebar } from "./sidebar.ts";
+
+/** Everything the templates share, computed once per build. */
+export interface BuildContext {
+  model: SiteModel;
+  assets: Assets;
+  /** The sidebar, rendered once and reused on every page. */
+  sidebarHtml: string;
+}
+
+let preloaded: Promise<BuildContext> | undefined;
+
+/** Compute the context ahead of Eleventy (to fail fast); Eleventy's next request takes it. */
+export function preloadBuildContext(): Promise<BuildContext> {
+  preloaded = computeBuildContext();
+  return preloaded;
+}
+
+/** Eleventy's global data: a fresh context for each build (or rebuild in `npm start`). */
+export function createBuildContext(): Promise<BuildContext> {
+  const ready = preloaded;
+  preloaded = undefined;
+  return ready ?? computeBuildContext();
+}
+
+async function computeBuildContext(): Promise<BuildContext> {
+  const loaded = await loadSite({ contentDir, preview: isPreview() });
+  // The same checks as `npm run check`: a broken link or legacy-encoded text stops the build too.
+  const issues = sortIssues([...loaded.issues, ...(await editorialChecks(contentDir, loaded.model))]);
+  const model = loaded.model;
+  if (!model || issues.some((i) => i.severity === "error")) throw new ContentError(issues);
+  for (const w of issues) console.log(formatIssue(w));
+  const [assets, sidebarHtml] = await Promise.all([buildAssets(), renderSidebar(model)]);
+  return { model, assets, sidebarHtml };
+}
