@@ -54,7 +54,7 @@ export async function transformImagesInHtml(html: string, ctx: TransformContext)
 }
 
 /** Decoded attributes of an `<img>` tag, or null for a `<picture>` block. */
-function parseImg(tag: string): Record<string, string | undefined> | null {
+export function parseImg(tag: string): Record<string, string | undefined> | null {
   if (!/^<img\b/i.test(tag)) return null;
   const attrs: Record<string, string | undefined> = {};
   for (const m of tag.slice(4, tag.endsWith("/>") ? -2 : -1).matchAll(ATTR)) {
