@@ -5,7 +5,7 @@ import { DEFAULT_CACHE_DIR } from "./config.ts";
 import { inspectSource } from "./inspect.ts";
 import { mapLimit } from "./limit.ts";
 import { Picture } from "./picture.tsx";
-import { ImageSourceError, planImage, processImage, type ProcessedImage } from "./process.ts";
+import { ImageSourceError, planImage, processImage, publishImage, type ProcessedImage } from "./process.ts";
 import { startProgress, type ProgressOptions } from "./progress.ts";
 import { resolveMediaSrc, type ResolvedSource } from "./source.ts";
 
@@ -17,8 +17,9 @@ export interface ImagePipelineOptions {
 }
 
 /**
- * One build's images: each source is encoded (or taken from the cache) and
- * copied to the output once, however many pages use it.
+ * One build's images: each source is encoded (or taken from the cache) once,
+ * however many pages use it. Nothing reaches the output until `publish`, so
+ * the build can check and encode before it cleans and writes the site.
  */
 export class ImagePipeline {
   readonly cacheDir: string;
@@ -74,8 +75,7 @@ export class ImagePipeline {
 
   private async run(source: ResolvedSource, og: boolean): Promise<ProcessedImage> {
     if (!source.ok) throw this.error(source.url, source.problem);
-    const options = { url: source.url, outputDir: this.options.outputDir, cacheDir: this.cacheDir, og };
-    const done = await processImage(source.path, options).catch((error: Error) => {
+    const done = await processImage(source.path, { url: source.url, cacheDir: this.cacheDir, og }).catch((error: Error) => {
       throw this.error(source.url, error instanceof ImageSourceError ? error.problem : `${source.url} could not be encoded (${error.message}) — export it again as JPEG`);
     });
     this.stats.encodedFiles += done.encoded;
@@ -83,6 +83,12 @@ export class ImagePipeline {
     else this.stats.cachedImages++;
     this.ready.set(source.url, done);
     return done;
+  }
+
+  /** Copies every image this build used from the cache to OUTPUT_DIR/media (after rendering). */
+  async publish(): Promise<void> {
+    const images = [...this.ready.values()];
+    await mapLimit(images, (image) => publishImage(image, this.options.outputDir), 8);
   }
 
   /** A processed image, for synchronous rendering after `prepare`. */

@@ -13,6 +13,8 @@ export interface ImageVariant {
   /** Site URL with a content hash in the name, so it can be cached as immutable. */
   url: string;
   bytes: number;
+  /** The encoded file in the cache, copied to the output by `publishImage`. */
+  cached: string;
 }
 
 export interface ProcessedImage {
@@ -35,8 +37,8 @@ export interface ProcessedImage {
 export interface ProcessOptions {
   /** Site URL of the source (decoded), e.g. /media/2020/x.jpg: decides where outputs go. */
   url: string;
-  /** Site output folder; variants are copied to OUTPUT_DIR/media/…  */
-  outputDir: string;
+  /** Site output folder: when given, variants are copied to OUTPUT_DIR/media/… at once. */
+  outputDir?: string;
   cacheDir?: string;
   og?: boolean;
 }
@@ -63,7 +65,7 @@ export async function planImage(
 /**
  * Encodes one source (or takes it from the cache) into AVIF, WebP and a JPEG/PNG
  * fallback at the layout's widths, oriented and without metadata, and copies
- * the results into the site output.
+ * the results into the site output when `outputDir` is given.
  */
 export async function processImage(sourcePath: string, options: ProcessOptions): Promise<ProcessedImage> {
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
@@ -75,13 +77,13 @@ export async function processImage(sourcePath: string, options: ProcessOptions):
     planned.map(async ({ job, cached }) => {
       const entry = cached ?? (await fillEntry(cacheDir, job));
       if (!cached) encoded += entry.files.length;
-      return { job, variants: await publish(entry, options) };
+      return { job, variants: variantsOf(entry, options.url) };
     }),
   );
   const variants = outputs.find((o) => o.job.kind === "responsive")!.variants;
   const widest = variants[variants.length - 1]!;
   const formats = [...new Set(variants.map((v) => v.format))];
-  return {
+  const image: ProcessedImage = {
     src: options.url,
     width: widest.width,
     height: widest.height,
@@ -92,28 +94,32 @@ export async function processImage(sourcePath: string, options: ProcessOptions):
     og: outputs.find((o) => o.job.kind === "og")?.variants[0],
     encoded,
   };
+  if (options.outputDir) await publishImage(image, options.outputDir);
+  return image;
 }
 
-/** Copies an entry's files to OUTPUT_DIR under hashed, ASCII names. */
-async function publish(entry: CacheEntry, options: ProcessOptions): Promise<ImageVariant[]> {
-  const base = outputBase(options.url);
-  const dir = path.join(options.outputDir, path.dirname(base));
-  await mkdir(dir, { recursive: true });
+/** Copies an image's encoded files from the cache to OUTPUT_DIR at their URLs. */
+export async function publishImage(image: ProcessedImage, outputDir: string): Promise<void> {
+  const files = image.og ? [...image.variants, image.og] : image.variants;
+  await mkdir(path.join(outputDir, path.posix.dirname(files[0]!.url)), { recursive: true });
+  await Promise.all(files.map((v) => copyFile(v.cached, path.join(outputDir, v.url))));
+}
+
+/** Output names for an entry's files: hashed, ASCII, under the source's folder. */
+function variantsOf(entry: CacheEntry, url: string): ImageVariant[] {
+  const base = outputBase(url);
   const hash = entry.key.slice(0, 12);
-  return Promise.all(
-    entry.files.map(async (file: EncodedFile) => {
-      const label = file.name.slice(0, file.name.indexOf("."));
-      const name = `${path.basename(base)}-${label}.${hash}${path.extname(file.name)}`;
-      await copyFile(path.join(entry.dir, file.name), path.join(dir, name));
-      return {
-        format: file.format,
-        width: file.width,
-        height: file.height,
-        url: `/${path.posix.dirname(base)}/${name}`,
-        bytes: file.bytes,
-      };
-    }),
-  );
+  return entry.files.map((file: EncodedFile) => {
+    const label = file.name.slice(0, file.name.indexOf("."));
+    return {
+      format: file.format,
+      width: file.width,
+      height: file.height,
+      url: `/${base}-${label}.${hash}${path.extname(file.name)}`,
+      bytes: file.bytes,
+      cached: path.join(entry.dir, file.name),
+    };
+  });
 }
 
 /** `/media/2020/Ảnh Hội nghị.JPG` → `media/2020/anh-hoi-nghi`. */

@@ -30,7 +30,9 @@ beforeAll(async () => {
   await images.prepare(photos.map((src, i) => ({ file: "content/tin-tuc/2020/hoi-nghi.md", line: 10 + i, field: "body", src, alt: `Ảnh ${i + 1}` })));
   const body = photos.map((src, i) => `${paragraph}<figure><img src="${src}" alt="Ảnh ${i + 1}"><figcaption>Ảnh ${i + 1}</figcaption></figure>`).join("");
   const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/style.css"><title>Hội nghị</title></head><body><main><h1>Hội nghị Ban Chấp hành</h1>${body}</main></body></html>`;
-  await writeFile(path.join(site.outputDir, "index.html"), await transformImagesInHtml(html, { images }));
+  const transformed = await transformImagesInHtml(html, { images });
+  await images.publish();
+  await writeFile(path.join(site.outputDir, "index.html"), transformed);
   // The article column as the layout declares it (ARTICLE_SIZES): at most 760px, the viewport below that.
   await writeFile(path.join(site.outputDir, "style.css"), "body{margin:0}main{max-width:760px;margin:0 auto}img{display:block;max-width:100%;height:auto}figure{margin:0}");
   server = createServer(async (req, res) => {

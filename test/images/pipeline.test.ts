@@ -44,11 +44,14 @@ afterAll(() => site.remove());
 describe("a build's images", () => {
   let html: string;
   let first: ReturnType<typeof pipeline>;
+  let writtenBeforePublish: string[];
 
   beforeAll(async () => {
     first = pipeline(site.outputDir, captureStream(true), false);
     await first.images.prepare(refs);
     html = await transformImagesInHtml(page, { images: first.images, page: "/tin-tuc/2020/02/hoi-nghi/index.html" });
+    writtenBeforePublish = await listFiles(site.outputDir);
+    await first.images.publish();
   });
 
   it("rewrites every /media/ image into a picture with AVIF, WebP and a JPEG img with width and height", () => {
@@ -82,7 +85,8 @@ describe("a build's images", () => {
     expect(html).toContain('<img src="/assets/logo.png" alt="Biểu trưng">');
   });
 
-  it("writes every referenced file to OUTPUT_DIR/media and nothing else (no originals)", async () => {
+  it("writes nothing to the output before publish, then every referenced file and nothing else (no originals)", async () => {
+    expect(writtenBeforePublish).toEqual([]);
     const written = (await listFiles(site.outputDir)).map((f) => `/${f}`);
     for (const url of mediaUrls(html)) expect(written).toContain(url);
     expect(written.every((f) => /^\/media\/2020\/[a-z-]+-(\d+|og)\.[0-9a-f]{12}\.(avif|webp|jpg)$/.test(f))).toBe(true);
@@ -133,6 +137,7 @@ describe("a build's images", () => {
     const again = pipeline(outputDir, captureStream(false), true);
     await again.images.prepare(refs);
     const html2 = await transformImagesInHtml(page, { images: again.images });
+    await again.images.publish();
     expect(again.images.stats).toEqual({ encodedFiles: 0, encodedImages: 0, cachedImages: 2 });
     expect(again.stream.text).toBe("");
     expect(html2).toBe(html);
