@@ -16,6 +16,7 @@ export async function afterBuild(build: BuildContext, outputDir: string): Promis
     writeAssets(outputDir, build.assets),
     writeDefaultOgImage(outputDir, model.site.name),
     buildAdmin(outputDir, model.contentDir, model.categoriesData),
+    build.images.publish(),
   ]);
   endStage("write");
   if (model.preview) {

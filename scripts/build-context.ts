@@ -1,8 +1,10 @@
 import { buildAssets, type Assets } from "./assets.ts";
-import { contentDir, isPreview } from "./config.ts";
+import { contentDir, isPreview, outputDir } from "./config.ts";
 import { editorialChecks } from "./check/run-checks.ts";
 import { ContentError, formatIssue, sortIssues } from "./content/issues.ts";
 import { loadSite } from "./content/load-site.ts";
+import { ImagePipeline } from "./images/pipeline.ts";
+import { imageRefs } from "./images/refs.ts";
 import type { SiteModel } from "./model/types.ts";
 import { renderSidebar } from "./sidebar.ts";
 
@@ -12,6 +14,8 @@ export interface BuildContext {
   assets: Assets;
   /** The sidebar, rendered once and reused on every page. */
   sidebarHtml: string;
+  /** Encoded before rendering; pages' images are rewritten by the transform, files copied after. */
+  images: ImagePipeline;
 }
 
 let preloaded: Promise<BuildContext> | undefined;
@@ -36,6 +40,8 @@ async function computeBuildContext(): Promise<BuildContext> {
   const model = loaded.model;
   if (!model || issues.some((i) => i.severity === "error")) throw new ContentError(issues);
   for (const w of issues) console.log(formatIssue(w));
+  const images = new ImagePipeline({ contentDir, outputDir });
+  await images.prepare(imageRefs(model));
   const [assets, sidebarHtml] = await Promise.all([buildAssets(), renderSidebar(model)]);
-  return { model, assets, sidebarHtml };
+  return { model, assets, sidebarHtml, images };
 }

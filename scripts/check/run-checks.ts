@@ -2,6 +2,8 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import type { ContentIssue } from "../content/issues.ts";
 import type { SiteModel } from "../model/types.ts";
+import { checkImages } from "../images/check.ts";
+import { imageRefs } from "../images/refs.ts";
 import { checkDuplicateTitles } from "./duplicates.ts";
 import { lineLocator } from "./field-line.ts";
 import { checkLegacyEncoding } from "./legacy-encoding.ts";
@@ -48,6 +50,7 @@ export async function editorialChecks(contentDir: string, model: SiteModel | und
       ...checkLinks(model, new Set(files)),
       ...checkDuplicateTitles(model.articles, lineOf),
       ...checkLengths([...model.articles, ...model.pages], lineOf),
+      ...(await checkImages(imageRefs(model, lineOf), contentDir)),
     );
   }
   return issues;

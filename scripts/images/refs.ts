@@ -9,8 +9,9 @@ const IMG = /<img\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
  * covers (front-matter `image`, line from `lineOf`) and body images (the
  * rendered `<img>` tags, which appear in the same order as the renderer's
  * image references, so each takes its reference's line and its alt text).
+ * Without `lineOf`, covers point at the file's first line.
  */
-export function imageRefs(model: SiteModel, lineOf: (file: string, field: string) => number): ImageRef[] {
+export function imageRefs(model: SiteModel, lineOf: (file: string, field: string) => number = () => 1): ImageRef[] {
   const refs: ImageRef[] = [];
   for (const doc of [...model.articles, ...model.pages]) {
     if (doc.kind === "article" && doc.image) {
