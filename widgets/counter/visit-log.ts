@@ -67,11 +67,14 @@ function addRollup(map: Map<string, Rollup>, period: string, count: number, key:
   map.set(period, rollup);
 }
 
-/** Read the log; the order of the three lists matters (see the top of this file). */
-export async function readLog(store: Store): Promise<VisitLog> {
-  const visitKeys = await keys(store, "v/");
-  const dayKeys = await keys(store, "d/");
-  const monthKeys = await keys(store, "m/");
+/**
+ * Read the log, or the part of it in periods starting with `within`. The order
+ * of the three lists matters (see the top of this file).
+ */
+export async function readLog(store: Store, within = ""): Promise<VisitLog> {
+  const visitKeys = await keys(store, `v/${within}`);
+  const dayKeys = await keys(store, `d/${within}`);
+  const monthKeys = await keys(store, `m/${within}`);
   const log: VisitLog = { visits: [], days: new Map(), months: new Map() };
   // Anything else (e.g. a half-written temporary file of the local server) is ignored.
   for (const key of visitKeys) {
@@ -132,21 +135,23 @@ export function needsCompaction(log: VisitLog, now: number): boolean {
 
 /** Roll closed days and months up, then delete the keys the roll-ups replace. */
 export async function compact(store: Store, now: number): Promise<void> {
-  const log = await readLog(store);
-  const { months, days } = closedPeriods(log, now);
-  const writes: string[] = [];
-  const doomed: string[] = [];
-  for (const month of months) {
-    if (!log.months.has(month)) writes.push(`m/${month}/${countVisits(log, month)}`);
-    for (const [day, rollup] of log.days) if (day.startsWith(month)) doomed.push(...rollup.keys);
-    doomed.push(...log.visits.filter((v) => v.month === month).map((v) => v.key));
-  }
-  for (const day of days) {
-    if (!log.days.has(day)) writes.push(`d/${day}/${countVisits(log, day)}`);
-    doomed.push(...log.visits.filter((v) => v.day === day).map((v) => v.key));
-  }
+  const { months, days } = closedPeriods(await readLog(store), now);
+  const plans = await Promise.all(
+    [...months, ...days].map(async (period) => {
+      // Read each closed period on its own: its keys no longer change, and the
+      // local Blobs server's list can come back short while another folder is written.
+      const log = await readLog(store, period);
+      const isMonth = period.length === 7;
+      const rolledUp = (isMonth ? log.months : log.days).has(period);
+      return {
+        write: rolledUp ? undefined : `${isMonth ? "m" : "d"}/${period}/${countVisits(log, period)}`,
+        doomed: [...log.visits.map((v) => v.key), ...(isMonth ? [...log.days.values()].flatMap((r) => r.keys) : [])],
+      };
+    }),
+  );
   // Every roll-up is stored before any key it replaces goes.
-  await Promise.all(writes.map((key) => store.set(key, "")));
+  await Promise.all(plans.flatMap((p) => (p.write ? [store.set(p.write, "")] : [])));
+  const doomed = plans.flatMap((p) => p.doomed);
   for (let i = 0; i < doomed.length; i += DELETE_CONCURRENCY) {
     await Promise.all(doomed.slice(i, i + DELETE_CONCURRENCY).map((key) => store.delete(key)));
   }
