@@ -15,7 +15,12 @@ const BUILD_READ_TIMEOUT_MS = 5_000;
 export const counterSchema = z.strictObject(
   {
     base_total: z
-      .number({ error: "required — the old site's total as a plain number, e.g. `base_total: 3994514`" })
+      .number({
+        error: (i) =>
+          i.input === undefined || i.input === null
+            ? "required — the old site's total, e.g. `base_total: 3994514`"
+            : "must be a whole number written without dots, spaces or quotes, e.g. `base_total: 3994514`",
+      })
       .int("must be a whole number")
       .nonnegative("must not be negative"),
   },
