@@ -18,7 +18,7 @@ export function VideoPlayer({ video, headingLevel }: { video: Video; headingLeve
               <path class="video-play-arrow" d="m27 34 18-10-18-10v20Z" />
             </svg>
             <span class="video-play-label">
-              Phát video<span class="visually-hidden">: {video.title}</span> (YouTube)
+              Phát video<span class="visually-hidden"> – {video.title}</span> (YouTube)
             </span>
           </a>
         )}

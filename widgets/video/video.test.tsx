@@ -74,7 +74,7 @@ describe("the player", () => {
     expect(html).toContain('href="https://www.youtube.com/watch?v=AbCdEfGhI_-"');
     expect(html).toContain('data-youtube="AbCdEfGhI_-"');
     expect(html).toContain('data-title="Hội nghị &lt;2020>"');
-    expect(html).toContain('<span class="visually-hidden">: Hội nghị &lt;2020></span>');
+    expect(html).toContain('<span class="visually-hidden"> – Hội nghị &lt;2020></span>');
     expect(html).toContain('aria-hidden="true"');
   });
 
