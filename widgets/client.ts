@@ -1,6 +1,6 @@
-// Entry of the widgets' browser code: bundle it into one deferred script.
+// The widgets' browser code, imported by assets/site.ts (videos use assets/video.ts, shared with articles).
 import initCounter from "./counter/client.ts";
 import initQuotes from "./quotes/client.ts";
-import initVideo from "./video/client.ts";
 
-for (const init of [initVideo, initQuotes, initCounter]) init();
+initQuotes();
+initCounter();

@@ -3,6 +3,7 @@ import type { ContentIssue } from "../scripts/content/issues.ts";
 import { loadDataFile } from "./shared/data-file.ts";
 
 export const WIDGET_NAMES = ["announcements", "video", "links", "quotes", "counter"] as const;
+export type WidgetName = (typeof WIDGET_NAMES)[number];
 
 const widgetName = z.enum(WIDGET_NAMES, {
   error: (i) => `"${String(i.input)}" is not a widget — use one of: ${WIDGET_NAMES.join(", ")}`,
@@ -29,21 +30,14 @@ export type SidebarConfig = z.infer<typeof sidebarConfigSchema>;
 
 const DEFAULT_CONFIG: SidebarConfig = { widgets: [...WIDGET_NAMES], announcements: { limit: 5 } };
 
-/** content/_data/sidebar.yaml: which boxes show, in which order. Missing file: all five, with a warning. */
-export async function loadSidebarConfig(contentDir: string): Promise<{ config: SidebarConfig; issues: ContentIssue[] }> {
+/**
+ * content/_data/sidebar.yaml: which boxes show, in which order. Without it, every
+ * box whose data file exists shows (a bare content tree still builds).
+ */
+export async function loadSidebarConfig(
+  contentDir: string,
+): Promise<{ config: SidebarConfig; explicit: boolean; issues: ContentIssue[] }> {
   const result = await loadDataFile(contentDir, "sidebar.yaml", sidebarConfigSchema);
-  if (result.status === "ok") return { config: result.value, issues: [] };
-  if (result.status === "invalid") return { config: DEFAULT_CONFIG, issues: result.issues };
-  return {
-    config: DEFAULT_CONFIG,
-    issues: [
-      {
-        file: result.file,
-        line: 1,
-        field: "(file)",
-        message: `missing — the sidebar shows all five boxes; create it with a \`widgets:\` list (${WIDGET_NAMES.join(", ")}) to choose`,
-        severity: "warning",
-      },
-    ],
-  };
+  if (result.status === "ok") return { config: result.value, explicit: true, issues: [] };
+  return { config: DEFAULT_CONFIG, explicit: false, issues: result.status === "invalid" ? result.issues : [] };
 }

@@ -1,3 +1,4 @@
+import { access } from "node:fs/promises";
 import type { Store } from "@netlify/blobs";
 import type { DateTime } from "luxon";
 import { renderToString } from "preact-render-to-string";
@@ -6,7 +7,7 @@ import { nowInVietnam } from "../scripts/model/dates.ts";
 import type { Article } from "../scripts/model/types.ts";
 import { Announcements } from "./announcements/Announcements.tsx";
 import { loadAnnouncements, type AnnouncementsData } from "./announcements/data.ts";
-import { loadSidebarConfig } from "./config.ts";
+import { loadSidebarConfig, type WidgetName } from "./config.ts";
 import { Counter } from "./counter/Counter.tsx";
 import { loadCounter, type CounterData } from "./counter/data.ts";
 import { Links } from "./links/Links.tsx";
@@ -14,6 +15,7 @@ import { loadLinks, type WebLink } from "./links/data.ts";
 import { Quotes } from "./quotes/Quotes.tsx";
 import { loadQuotes, type QuotesData } from "./quotes/data.ts";
 import { VideoBox } from "./video/VideoBox.tsx";
+import { dataFilePath } from "./shared/data-file.ts";
 import { loadVideos, type VideosData } from "./video/data.ts";
 
 export type SidebarWidget =
@@ -37,6 +39,25 @@ export interface SidebarOptions {
   counterStore?: Store;
 }
 
+const DATA_FILES: Partial<Record<WidgetName, string>> = {
+  video: "videos.yaml",
+  links: "links.yaml",
+  quotes: "quotes.yaml",
+  counter: "counter.yaml",
+};
+
+const exists = (path: string) => access(path).then(() => true, () => false);
+
+function missingFile(contentDir: string, file: string, widget: WidgetName): ContentIssue {
+  return {
+    file: dataFilePath(contentDir, file).display,
+    line: 1,
+    field: "(file)",
+    message: `missing — sidebar.yaml lists \`${widget}\`; create this file or remove \`${widget}\` from sidebar.yaml`,
+    severity: "error",
+  };
+}
+
 /** Load everything the sidebar shows; every problem in content/_data comes back as an issue. */
 export async function loadSidebarData(
   contentDir: string,
@@ -44,11 +65,17 @@ export async function loadSidebarData(
   options: SidebarOptions = {},
 ): Promise<{ data: SidebarData; issues: ContentIssue[] }> {
   const now = options.now ?? nowInVietnam();
-  const { config, issues } = await loadSidebarConfig(contentDir);
+  const { config, explicit, issues } = await loadSidebarConfig(contentDir);
   const videos = await loadVideos(contentDir);
   issues.push(...videos.issues);
   const widgets: SidebarWidget[] = [];
   for (const name of config.widgets) {
+    const file = DATA_FILES[name];
+    if (file && !(await exists(dataFilePath(contentDir, file).path))) {
+      // A box asked for by name needs its file; the default list just skips it.
+      if (explicit) issues.push(missingFile(contentDir, file, name));
+      continue;
+    }
     if (name === "announcements") {
       widgets.push({ name, data: loadAnnouncements(articles, config.announcements.limit, now) });
     } else if (name === "video") {

@@ -5,40 +5,28 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DateTime } from "luxon";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildAssets } from "../../scripts/assets.ts";
 import { createFunctionsMiddleware } from "../../scripts/dev/functions-middleware.ts";
 import { ZONE } from "../../scripts/model/dates.ts";
 import { loadSidebarData, renderSidebar } from "../../widgets/sidebar.tsx";
 import { article, category, contentDir } from "../widgets/helpers.ts";
 
 /*
- * A tiny page made of the real sidebar, the widgets' bundled script and CSS, and
+ * A tiny page made of the real sidebar, the site's real script and CSS (scripts/assets.ts), and
  * the real function behind /api/visits (local Blobs server), in Debian's Chromium.
  * Every request that is not to this server is recorded and aborted.
  */
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; frame-src https://www.youtube-nocookie.com";
 const VIDEO_ID = "AbCdEfGhI_-";
-const CSS = ["sidebar.css", "announcements/style.css", "video/style.css", "links/style.css", "quotes/style.css", "counter/style.css"];
 
 let browser: Browser;
 let server: Server;
 let base = "";
 const middleware = createFunctionsMiddleware({ directory: await mkdtemp(join(tmpdir(), "browser-blobs-")) });
 
-async function bundle(): Promise<string> {
-  const out = await build({
-    configFile: false,
-    logLevel: "silent",
-    build: { write: false, minify: true, lib: { entry: "widgets/client.ts", formats: ["es"], fileName: "widgets" } },
-  });
-  const result = Array.isArray(out) ? out[0]! : out;
-  if (!("output" in result)) throw new Error("vite did not return a bundle");
-  return result.output[0].code;
-}
-
-async function page(): Promise<string> {
+async function page(assets: { css: string; js: string }): Promise<string> {
   const dir = await contentDir({
     "videos.yaml": `- title: Hội nghị Ban chấp hành\n  youtube: ${VIDEO_ID}\n- title: Video 05 Sự kiện\n`,
     "quotes.yaml": await readFile("content/_data/quotes.yaml", "utf8"),
@@ -49,19 +37,16 @@ async function page(): Promise<string> {
   const { data, issues } = await loadSidebarData(dir, [article("Thông báo mới", now.minus({ days: 1 }), category("thong-bao"))], { now });
   expect(issues.filter((i) => i.severity === "error")).toEqual([]);
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Thử</title><meta name="viewport" content="width=device-width">
-<link rel="stylesheet" href="/assets/widgets.css"><script type="module" src="/assets/widgets.js"></script></head>
+<link rel="stylesheet" href="${assets.css}"><script src="${assets.js}" defer></script></head>
 <body><main><h1>Trang thử</h1></main>${renderSidebar(data)}</body></html>`;
 }
 
 beforeAll(async () => {
-  const [html, js, css] = await Promise.all([page(), bundle(), Promise.all(CSS.map((f) => readFile(join("widgets", f), "utf8")))]);
-  const assets: Record<string, [string, string]> = {
-    "/": ["text/html; charset=utf-8", html],
-    "/assets/widgets.js": ["text/javascript", js],
-    "/assets/widgets.css": ["text/css", css.join("\n")],
-  };
+  const assets = await buildAssets();
+  const files: Record<string, [string, string]> = { "/": ["text/html; charset=utf-8", await page(assets)] };
+  for (const [url, content] of assets.files) files[url] = [url.endsWith(".css") ? "text/css" : "text/javascript", content];
   server = createServer((req, res) => {
-    const asset = assets[req.url ?? ""];
+    const asset = files[req.url ?? ""];
     if (!asset) {
       return middleware(req, res, () => {
         res.statusCode = 404;
@@ -163,7 +148,7 @@ describe("video", () => {
     expect(await o.page.locator("iframe").count()).toBe(0);
     expect(o.external).toEqual([]);
 
-    await o.page.getByRole("link", { name: "Phát video – Hội nghị Ban chấp hành (YouTube)", exact: true }).click();
+    await o.page.getByRole("link", { name: "Xem video: Hội nghị Ban chấp hành", exact: true }).click();
     const frame = o.page.locator("iframe");
     await frame.waitFor({ state: "attached" });
     expect(await frame.getAttribute("src")).toBe(`https://www.youtube-nocookie.com/embed/${VIDEO_ID}?autoplay=1`);
@@ -204,7 +189,7 @@ describe("without JavaScript", () => {
     expect(await o.page.locator("[data-counter-online-row]").isVisible()).toBe(false);
     expect(await o.page.locator("[data-quote]:visible").count()).toBe(1);
     expect(await o.page.getByRole("button", { name: "Câu khác" }).isVisible()).toBe(false);
-    expect(await o.page.getByRole("link", { name: /Phát video/ }).getAttribute("href")).toBe(`https://www.youtube.com/watch?v=${VIDEO_ID}`);
+    expect(await o.page.getByRole("link", { name: /Xem video/ }).getAttribute("href")).toBe(`https://www.youtube-nocookie.com/embed/${VIDEO_ID}?autoplay=1`);
     expect(o.external).toEqual([]);
     expect(await liveTotal()).toBe(before);
     await context.close();

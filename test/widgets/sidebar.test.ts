@@ -54,7 +54,12 @@ describe("sidebar.yaml", () => {
   });
 
   it("leaves out boxes with nothing to show", async () => {
-    const dir = await contentDir({ "sidebar.yaml": "widgets: [video, links, quotes, announcements]\n", "links.yaml": "[]\n" });
+    const dir = await contentDir({
+      "sidebar.yaml": "widgets: [video, links, quotes, announcements]\n",
+      "links.yaml": "[]\n",
+      "quotes.yaml": "[]\n",
+      "videos.yaml": "[]\n",
+    });
     const { data, issues } = await loadSidebarData(dir, [], { now: NOW });
     expect(issues).toEqual([]);
     expect(sections(renderSidebar(data))).toEqual(["announcements"]);
@@ -72,12 +77,20 @@ describe("sidebar.yaml", () => {
     expect(issue!.file).toMatch(/_data\/sidebar\.yaml$/);
   });
 
-  it("warns, and shows every box, when it is missing; a missing counter.yaml is an error", async () => {
-    const { data, issues } = await loadSidebarData(await contentDir({}), notices, { now: NOW });
-    expect(issues.map((i) => [i.file.replace(/.*_data\//, ""), i.severity])).toEqual([
-      ["sidebar.yaml", "warning"],
-      ["counter.yaml", "error"],
-    ]);
-    expect(sections(renderSidebar(data))).toEqual(["announcements"]);
+  it("without it, shows every box that has its data file (a bare content tree still builds)", async () => {
+    const bare = await loadSidebarData(await contentDir({}), notices, { now: NOW });
+    expect(bare.issues).toEqual([]);
+    expect(sections(renderSidebar(bare.data))).toEqual(["announcements"]);
+    const some = await loadSidebarData(await contentDir({ "counter.yaml": "base_total: 5\n", "links.yaml": "- title: A\n  url: /a/\n" }), notices, { now: NOW });
+    expect(some.issues).toEqual([]);
+    expect(sections(renderSidebar(some.data))).toEqual(["announcements", "links", "counter"]);
+  });
+
+  it("reports a box it lists whose data file is missing", async () => {
+    const { issues } = await loadSidebarData(await contentDir({ "sidebar.yaml": "widgets: [announcements, counter]\n" }), [], { now: NOW });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.file).toMatch(/_data\/counter\.yaml$/);
+    expect(issues[0]).toMatchObject({ line: 1, severity: "error" });
+    expect(issues[0]!.message).toContain("remove `counter` from sidebar.yaml");
   });
 });

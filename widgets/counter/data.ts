@@ -36,7 +36,7 @@ export interface CounterData {
 }
 
 /**
- * counter.yaml's base_total plus, when the build can reach the visit log (given,
+ * counter.yaml's base_total (no data without the file) plus, when the build can reach the visit log (given,
  * or Netlify's Blobs context in a Netlify build), the visits recorded so far.
  */
 export async function loadCounter(
@@ -44,12 +44,7 @@ export async function loadCounter(
   options: { now: DateTime; store?: Store },
 ): Promise<{ data?: CounterData; issues: ContentIssue[] }> {
   const result = await loadDataFile(contentDir, "counter.yaml", counterSchema);
-  if (result.status === "invalid") return { issues: result.issues };
-  if (result.status === "missing") {
-    return {
-      issues: [{ file: result.file, line: 1, field: "(file)", message: "missing — add it with a line like `base_total: 3994514`, or remove `counter` from sidebar.yaml", severity: "error" }],
-    };
-  }
+  if (result.status !== "ok") return { issues: result.status === "invalid" ? result.issues : [] };
   const base = result.value.base_total;
   const store = options.store ?? (process.env.NETLIFY_BLOBS_CONTEXT ? getStore(visitStoreName(process.env.CONTEXT)) : undefined);
   const recorded = store ? await readRecorded(store) : undefined;

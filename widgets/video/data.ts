@@ -1,15 +1,8 @@
 import { z } from "zod";
 import type { ContentIssue } from "../../scripts/content/issues.ts";
 import { slugify } from "../../scripts/model/slug.ts";
+import { youtubeId } from "../../scripts/render/video-block.ts";
 import { loadDataFile } from "../shared/data-file.ts";
-
-const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
-
-/** Editors may paste a whole YouTube address; keep only the 11-character id. */
-function youtubeIdOf(raw: string): string {
-  const match = /(?:youtube(?:-nocookie)?\.com\/(?:watch\?(?:.*&)?v=|embed\/|shorts\/)|youtu\.be\/)([A-Za-z0-9_-]{11})/.exec(raw);
-  return match ? match[1]! : raw;
-}
 
 /** An empty `youtube:` line is the same as none. */
 const blankable = <T extends z.ZodType>(schema: T) =>
@@ -30,9 +23,12 @@ export const videoEntrySchema = z
         z
         .string({ error: "must be the video's id, e.g. `youtube: dQw4w9WgXcQ`" })
         .trim()
-        .transform(youtubeIdOf)
-        .refine((id) => YOUTUBE_ID.test(id), {
-          error: (i) => `"${String(i.input)}" is not a YouTube video id — copy the 11 characters after "watch?v=" in the video's address`,
+        // Editors may paste a whole YouTube address; keep only the 11-character id.
+        .transform((raw, ctx) => {
+          const id = youtubeId(raw);
+          if (id) return id;
+          ctx.addIssue({ code: "custom", message: `"${raw}" is not a YouTube video id — copy the 11 characters after "watch?v=" in the video's address` });
+          return z.NEVER;
         }),
       ),
       src: blankable(sitePath(/\.mp4$/i, "/media/video/hoi-nghi-2020.mp4")),
