@@ -3,6 +3,8 @@ import { writeAssets } from "./scripts/assets.ts";
 import { createBuildContext, type BuildContext } from "./scripts/build-context.ts";
 import { contentDir, outputDir } from "./scripts/config.ts";
 import { writeDefaultOgImage } from "./scripts/publish/og-image.ts";
+import { buildSearchIndex } from "./scripts/search/build-index.ts";
+import { searchDocuments } from "./scripts/search/from-model.ts";
 
 /**
  * Eleventy only wires the stages together: content is loaded, validated and
@@ -15,7 +17,11 @@ export default function (eleventyConfig: any) {
   eleventyConfig.addGlobalData("build", async () => (build = await createBuildContext()));
   eleventyConfig.on("eleventy.after", async () => {
     if (!build) return;
-    await Promise.all([writeAssets(outputDir, build.assets), writeDefaultOgImage(outputDir, build.model.site.name)]);
+    await Promise.all([
+      writeAssets(outputDir, build.assets),
+      writeDefaultOgImage(outputDir, build.model.site.name),
+      buildSearchIndex(searchDocuments(build.model), outputDir),
+    ]);
   });
 
   eleventyConfig.addPassthroughCopy({ [join(contentDir, "media")]: "media" });
