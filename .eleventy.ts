@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { afterBuild } from "./scripts/after-build.ts";
 import { createBuildContext, type BuildContext } from "./scripts/build-context.ts";
 import { contentDir, outputDir } from "./scripts/config.ts";
+import { functionsMiddleware } from "./scripts/dev/functions-middleware.ts";
 import { transformImagesInHtml } from "./scripts/images/html.ts";
 
 const PHOTO = /\.(jpe?g|png|webp|avif|gif|tiff?|heic|heif|svg)$/i;
@@ -27,6 +28,8 @@ export default function (eleventyConfig: any) {
   eleventyConfig.addWatchTarget("./layouts/");
   eleventyConfig.addWatchTarget("./widgets/");
   eleventyConfig.addWatchTarget("./assets/");
+  // `npm start` serves /api/visits too, against a local Blobs store in .cache/blobs.
+  eleventyConfig.setServerOptions({ middleware: [functionsMiddleware] });
   eleventyConfig.setQuietMode(true);
 
   return {
