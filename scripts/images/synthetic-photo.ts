@@ -36,7 +36,10 @@ export async function syntheticPhoto(options: SyntheticPhotoOptions): Promise<Bu
     `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">` +
     `<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#6a9bd8"/><stop offset="1" stop-color="#d8b36a"/></linearGradient></defs>` +
     `<rect width="100%" height="100%" fill="url(#g)"/>${shapes}</svg>`;
-  const grain = await sharp({ create: { width: w, height: h, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 14 } } })
+  // Grain from the seeded generator (libvips' own noise is random): near-gaussian, sigma ≈ 14.
+  const noise = Buffer.alloc(w * h * 3);
+  for (let i = 0; i < noise.length; i++) noise[i] = 128 + Math.round((random() + random() + random() - 1.5) * 28);
+  const grain = await sharp(noise, { raw: { width: w, height: h, channels: 3 } })
     .resize(width, height, { kernel: "cubic" })
     .raw()
     .toBuffer();
