@@ -8,6 +8,14 @@ import { searchDocuments } from "./search/from-model.ts";
 
 let indexing: Promise<unknown> | undefined;
 
+/**
+ * The index is built from the model, not from the rendered pages, so a production build
+ * starts it before Eleventy renders: Pagefind's own process then works on the other core.
+ */
+export function startSearchIndex(build: BuildContext, outputDir: string): void {
+  indexing = buildSearchIndex(searchDocuments(build.model), outputDir);
+}
+
 /** What is written after Eleventy has rendered the pages: assets, share image, search index, editor UI. */
 export async function afterBuild(build: BuildContext, outputDir: string): Promise<void> {
   endStage("render");
@@ -24,6 +32,7 @@ export async function afterBuild(build: BuildContext, outputDir: string): Promis
     indexing ??= buildSearchIndex(searchDocuments(model), outputDir).finally(() => (indexing = undefined));
     return;
   }
-  await buildSearchIndex(searchDocuments(model), outputDir);
+  await (indexing ?? buildSearchIndex(searchDocuments(model), outputDir));
+  indexing = undefined;
   endStage("search");
 }
