@@ -1,4 +1,5 @@
 import { buildAssets, type Assets } from "./assets.ts";
+import { endStage } from "./build-stats.ts";
 import { contentDir, isPreview, outputDir } from "./config.ts";
 import { editorialChecks } from "./check/run-checks.ts";
 import { ContentError, formatIssue, sortIssues } from "./content/issues.ts";
@@ -40,8 +41,11 @@ async function computeBuildContext(): Promise<BuildContext> {
   const model = loaded.model;
   if (!model || issues.some((i) => i.severity === "error")) throw new ContentError(issues);
   for (const w of issues) console.log(formatIssue(w));
+  endStage("load");
   const images = new ImagePipeline({ contentDir, outputDir });
   await images.prepare(imageRefs(model));
+  endStage("images");
   const [assets, sidebarHtml] = await Promise.all([buildAssets(), renderSidebar(model)]);
+  endStage("assets");
   return { model, assets, sidebarHtml, images };
 }

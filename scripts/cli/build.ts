@@ -4,7 +4,7 @@ import { rm } from "node:fs/promises";
 import Eleventy from "@11ty/eleventy";
 import { startSearchIndex } from "../after-build.ts";
 import { preloadBuildContext, type BuildContext } from "../build-context.ts";
-import { endStage, reportStats } from "../build-stats.ts";
+import { reportStats } from "../build-stats.ts";
 import { outputDir } from "../config.ts";
 import { ContentError, formatIssue } from "../content/issues.ts";
 
@@ -12,7 +12,6 @@ async function main(): Promise<number> {
   let context: BuildContext;
   try {
     context = await preloadBuildContext();
-    endStage("load");
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     for (const issue of error.issues) console.error(formatIssue(issue));
