@@ -60,6 +60,8 @@ export const pageFrontMatter = z.strictObject({
   summary: z.string().trim().optional(),
   slug: slugField,
   menu_order: z.number().int().optional(),
+  /** Show the organisation's contact details (from site.yaml) under the text. */
+  show_contact: z.boolean().optional(),
   draft: z.boolean({ error: "must be true or false (without quotes)" }).optional(),
 });
 export type PageFrontMatter = z.infer<typeof pageFrontMatter>;

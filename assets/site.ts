@@ -1,0 +1,4 @@
+// The site's only script. Reading never needs it: it adds click-to-load video and the widgets' live parts.
+import { initVideos } from "./video.ts";
+
+initVideos(document);

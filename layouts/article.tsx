@@ -1,0 +1,65 @@
+import type { BuildContext } from "../scripts/build-context.ts";
+import { formatDateTime } from "../scripts/model/dates.ts";
+import type { Article } from "../scripts/model/types.ts";
+import { Base } from "./base.tsx";
+import { ArticleList, Breadcrumb, Html } from "./components.tsx";
+import { toIso } from "../scripts/model/dates.ts";
+
+const RELATED = 5;
+
+export function ArticlePage({ build, article }: { build: BuildContext; article: Article }) {
+  const { articles } = build.model;
+  const index = articles.indexOf(article);
+  // The list is newest first: "previous" is the older neighbour.
+  const older = articles[index + 1];
+  const newer = index > 0 ? articles[index - 1] : undefined;
+  const related = article.category.articles.filter((a) => a !== article).slice(0, RELATED);
+  return (
+    <Base build={build} title={article.title} description={article.summary} url={article.url}>
+      <article class="article" data-pagefind-body>
+        <Breadcrumb category={article.category} />
+        <h1 class="article-title">{article.title}</h1>
+        <p class="article-meta">
+          Đăng lúc: <time datetime={toIso(article.date)}>{formatDateTime(article.date)}</time>
+          {article.draft && <span class="badge">Bản nháp</span>}
+          {article.future && <span class="badge">Hẹn giờ, chưa công khai</span>}
+        </p>
+        <Html class="article-body prose" html={article.html} />
+        {article.author && <p class="article-author">{article.author}</p>}
+        {article.tags.length > 0 && (
+          <p class="article-tags">
+            <span>Thẻ:</span>{" "}
+            {article.tags.map((t, i) => (
+              <>
+                {i > 0 && ", "}
+                <a href={t.url} rel="tag">
+                  {t.name}
+                </a>
+              </>
+            ))}
+          </p>
+        )}
+      </article>
+      {(older || newer) && (
+        <nav class="prev-next" aria-label="Bài trước, bài sau">
+          {older && (
+            <a href={older.url} rel="prev">
+              <span class="prev-next-label">‹ Bài trước</span> {older.title}
+            </a>
+          )}
+          {newer && (
+            <a href={newer.url} rel="next">
+              <span class="prev-next-label">Bài sau ›</span> {newer.title}
+            </a>
+          )}
+        </nav>
+      )}
+      {related.length > 0 && (
+        <section class="related" aria-labelledby="cung-chuyen-muc">
+          <h2 id="cung-chuyen-muc">Cùng chuyên mục {article.category.name}</h2>
+          <ArticleList articles={related} headingLevel={3} />
+        </section>
+      )}
+    </Base>
+  );
+}

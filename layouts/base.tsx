@@ -1,0 +1,125 @@
+import type { ComponentChildren } from "preact";
+import type { BuildContext } from "../scripts/build-context.ts";
+import { Html } from "./components.tsx";
+
+export interface BaseProps {
+  build: BuildContext;
+  title: string;
+  description?: string;
+  url: string;
+  /** Extra <head> content (metadata, feeds). */
+  head?: ComponentChildren;
+  /** Page-specific script, e.g. the search client. */
+  script?: string;
+  noindex?: boolean;
+  children: ComponentChildren;
+}
+
+export function Base({ build, title, description, url, head, script, noindex, children }: BaseProps) {
+  const { site, menu } = build.model;
+  const fullTitle = url === "/" ? site.name : `${title} – ${site.short_name}`;
+  return (
+    <html lang="vi">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        <meta name="description" content={description || site.description || site.name} />
+        {noindex && <meta name="robots" content="noindex" />}
+        <link rel="canonical" href={site.url + url} />
+        <link rel="stylesheet" href={build.assets.css} />
+        <link rel="alternate" type="application/atom+xml" title={`Tin mới – ${site.short_name}`} href="/feed.xml" />
+        {head}
+        <script src={build.assets.js} defer />
+        {script && <script src={script} defer />}
+      </head>
+      <body>
+        <a class="skip-link" href="#noi-dung">
+          Bỏ qua, đến nội dung chính
+        </a>
+        <header class="site-header">
+          <div class="container header-inner">
+            <a class="site-name" href="/">
+              <span class="site-name-full">{site.name}</span>
+            </a>
+            <form class="header-search" role="search" action="/tim-kiem/" method="get">
+              <label for="header-q" class="visually-hidden">
+                Tìm kiếm trên trang
+              </label>
+              <input id="header-q" type="search" name="q" placeholder="Tìm kiếm…" autocomplete="off" />
+              <button type="submit">Tìm</button>
+            </form>
+          </div>
+          <nav class="site-nav" aria-label="Menu chính">
+            <ul class="container">
+              {menu.map((item) => (
+                <li>
+                  <a href={item.url} aria-current={item.url === url ? "page" : undefined}>
+                    {item.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <div class="container layout">
+          <main id="noi-dung" tabindex={-1}>
+            {children}
+          </main>
+          {build.sidebarHtml && <Html class="sidebar-slot" html={build.sidebarHtml} />}
+        </div>
+        <footer class="site-footer">
+          <div class="container">
+            <p class="footer-name">{site.name}</p>
+            <dl class="footer-contact">
+              {site.address && (
+                <>
+                  <dt>Địa chỉ</dt>
+                  <dd>{site.address}</dd>
+                </>
+              )}
+              {site.phone && (
+                <>
+                  <dt>Điện thoại</dt>
+                  <dd>
+                    <a href={`tel:${site.phone.replace(/[^\d+]/g, "")}`}>{site.phone}</a>
+                  </dd>
+                </>
+              )}
+              {site.fax && (
+                <>
+                  <dt>Fax</dt>
+                  <dd>{site.fax}</dd>
+                </>
+              )}
+              {site.email && (
+                <>
+                  <dt>Email</dt>
+                  <dd>
+                    <a href={`mailto:${site.email}`}>{site.email}</a>
+                  </dd>
+                </>
+              )}
+              {site.responsible && (
+                <>
+                  <dt>Chịu trách nhiệm nội dung</dt>
+                  <dd>{site.responsible}</dd>
+                </>
+              )}
+              {site.licence && (
+                <>
+                  <dt>Giấy phép</dt>
+                  <dd>{site.licence}</dd>
+                </>
+              )}
+            </dl>
+            <p class="footer-links">
+              <a href="/gioi-thieu/">Giới thiệu</a> · <a href="/lien-he/">Liên hệ</a> · <a href="/luu-tru/">Lưu trữ</a> ·{" "}
+              <a href="/feed.xml">Tin RSS</a>
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,106 @@
+import type { DateTime } from "luxon";
+import { formatDate, formatDateTime, toIso } from "../scripts/model/dates.ts";
+import { pageUrl } from "../scripts/model/paginate.ts";
+import type { Article, Category } from "../scripts/model/types.ts";
+
+export function Time({ date, withTime = false }: { date: DateTime; withTime?: boolean }) {
+  return <time datetime={toIso(date)}>{withTime ? formatDateTime(date) : formatDate(date)}</time>;
+}
+
+export function Breadcrumb({ category, current }: { category: Category; current?: string }) {
+  return (
+    <nav class="breadcrumb" aria-label="Đường dẫn">
+      <ol>
+        <li>
+          <a href="/">Trang chủ</a>
+        </li>
+        {category.path.map((c) => (
+          <li>
+            <a href={c.url}>{c.name}</a>
+          </li>
+        ))}
+        {current && <li aria-current="page">{current}</li>}
+      </ol>
+    </nav>
+  );
+}
+
+export function ArticleCard({ article, headingLevel = 3, showSummary = true }: { article: Article; headingLevel?: 2 | 3; showSummary?: boolean }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <article class="card">
+      <Heading class="card-title">
+        <a href={article.url}>{article.title}</a>
+      </Heading>
+      <p class="card-meta">
+        <Time date={article.date} /> · <a href={article.category.url}>{article.category.name}</a>
+        {article.draft && <span class="badge">Bản nháp</span>}
+        {article.future && <span class="badge">Hẹn giờ</span>}
+      </p>
+      {showSummary && article.summary && <p class="card-summary">{article.summary}</p>}
+    </article>
+  );
+}
+
+export function ArticleList({ articles, headingLevel = 2 }: { articles: Article[]; headingLevel?: 2 | 3 }) {
+  if (articles.length === 0) return <p class="empty">Chưa có bài viết.</p>;
+  return (
+    <ul class="article-list">
+      {articles.map((a) => (
+        <li>
+          <ArticleCard article={a} headingLevel={headingLevel} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function Pagination({ baseUrl, pageNumber, totalPages }: { baseUrl: string; pageNumber: number; totalPages: number }) {
+  if (totalPages <= 1) return null;
+  const pages = Array.from({ length: totalPages }, (_, i) => i + 1).filter(
+    (n) => n === 1 || n === totalPages || Math.abs(n - pageNumber) <= 2,
+  );
+  return (
+    <nav class="pagination" aria-label="Phân trang">
+      <ul>
+        {pageNumber > 1 && (
+          <li>
+            <a href={pageUrl(baseUrl, pageNumber - 1)} rel="prev">
+              ‹ Trang trước
+            </a>
+          </li>
+        )}
+        {pages.map((n, i) => (
+          <>
+            {i > 0 && n - pages[i - 1]! > 1 && <li aria-hidden="true">…</li>}
+            <li>
+              {n === pageNumber ? (
+                <span aria-current="page">
+                  <span class="visually-hidden">Trang </span>
+                  {n}
+                </span>
+              ) : (
+                <a href={pageUrl(baseUrl, n)}>
+                  <span class="visually-hidden">Trang </span>
+                  {n}
+                </a>
+              )}
+            </li>
+          </>
+        ))}
+        {pageNumber < totalPages && (
+          <li>
+            <a href={pageUrl(baseUrl, pageNumber + 1)} rel="next">
+              Trang sau ›
+            </a>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+/** Trusted HTML produced by our own renderer (Markdown with raw HTML off, or a widget). */
+export function Html({ html, class: className }: { html: string; class?: string }) {
+  return <div class={className} dangerouslySetInnerHTML={{ __html: html }} />;
+}

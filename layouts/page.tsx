@@ -1,0 +1,54 @@
+import type { BuildContext } from "../scripts/build-context.ts";
+import type { Page } from "../scripts/model/types.ts";
+import { Base } from "./base.tsx";
+import { Html } from "./components.tsx";
+
+export function StaticPage({ build, page }: { build: BuildContext; page: Page }) {
+  const { site } = build.model;
+  const contacts = (
+    [
+      ["Địa chỉ", site.address],
+      ["Điện thoại", site.phone],
+      ["Fax", site.fax],
+      ["Email", site.email],
+    ] as const
+  ).filter(([, v]) => v);
+  return (
+    <Base build={build} title={page.title} description={page.summary} url={page.url}>
+      <article class="static-page" data-pagefind-body>
+        <h1>{page.title}</h1>
+        <Html class="prose" html={page.html} />
+        {page.frontMatter.show_contact && contacts.length > 0 && (
+          <dl class="contact-list">
+            {contacts.map(([label, value]) => (
+              <>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </>
+            ))}
+          </dl>
+        )}
+      </article>
+    </Base>
+  );
+}
+
+export function NotFoundPage({ build }: { build: BuildContext }) {
+  return (
+    <Base build={build} title="Không tìm thấy trang" url="/404.html" noindex>
+      <h1>Không tìm thấy trang</h1>
+      <p>Địa chỉ bạn mở không có trên trang hoặc đã được chuyển đi.</p>
+      <ul>
+        <li>
+          <a href="/">Về trang chủ</a>
+        </li>
+        <li>
+          <a href="/tim-kiem/">Tìm kiếm bài viết</a>
+        </li>
+        <li>
+          <a href="/luu-tru/">Xem lưu trữ theo năm và chuyên mục</a>
+        </li>
+      </ul>
+    </Base>
+  );
+}

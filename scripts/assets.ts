@@ -1,0 +1,51 @@
+import { createHash } from "node:crypto";
+import { readdir, readFile, mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { build } from "esbuild";
+
+export interface Assets {
+  css: string;
+  js: string;
+  /** Output path (under the site root) → content, written after Eleventy has run. */
+  files: Map<string, string>;
+}
+
+const root = new URL("..", import.meta.url).pathname;
+
+async function widgetStyles(): Promise<string[]> {
+  const dirs = await readdir(join(root, "widgets"), { withFileTypes: true }).catch(() => []);
+  return dirs.filter((d) => d.isDirectory()).map((d) => join(root, "widgets", d.name, "style.css")).sort();
+}
+
+function hashed(files: Map<string, string>, name: string, ext: string, content: string): string {
+  const hash = createHash("sha256").update(content).digest("hex").slice(0, 10);
+  const url = `/assets/${name}.${hash}.${ext}`;
+  files.set(url, content);
+  return url;
+}
+
+export async function writeAssets(outputDir: string, assets: Assets): Promise<void> {
+  await mkdir(join(outputDir, "assets"), { recursive: true });
+  await Promise.all([...assets.files].map(([url, content]) => writeFile(join(outputDir, url), content)));
+}
+
+/** Bundle the site CSS (site + widgets) and the client script into fingerprinted files. */
+export async function buildAssets(): Promise<Assets> {
+  const cssFiles = [join(root, "assets", "site.css"), ...(await widgetStyles()), join(root, "assets", "print.css")];
+  const css = (await Promise.all(cssFiles.map((f) => readFile(f, "utf8").catch(() => "")))).join("\n");
+  const minifiedCss = await build({ stdin: { contents: css, loader: "css" }, write: false, minify: true });
+  const js = await build({
+    entryPoints: [join(root, "assets", "site.ts")],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    target: "es2020",
+    write: false,
+  });
+  const files = new Map<string, string>();
+  return {
+    css: hashed(files, "site", "css", minifiedCss.outputFiles[0]!.text),
+    js: hashed(files, "site", "js", js.outputFiles[0]!.text),
+    files,
+  };
+}

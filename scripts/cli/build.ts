@@ -1,0 +1,33 @@
+// Production build: validate everything first; on any error print them all and write nothing.
+process.env.ELEVENTY_RUN_MODE ??= "build";
+import { rm } from "node:fs/promises";
+import Eleventy from "@11ty/eleventy";
+import { preloadBuildContext } from "../build-context.ts";
+import { endStage, reportStats } from "../build-stats.ts";
+import { outputDir } from "../config.ts";
+import { ContentError, formatIssue } from "../content/issues.ts";
+
+async function main(): Promise<number> {
+  let pages = 0;
+  try {
+    const context = await preloadBuildContext();
+    endStage("load");
+    pages = context.model.articles.length + context.model.pages.length + context.model.listings.length;
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    for (const issue of error.issues) console.error(formatIssue(issue));
+    const count = error.issues.filter((i) => i.severity === "error").length;
+    console.error(`\nBuild stopped: ${count} error(s) in the content. Nothing was written to ${outputDir}.`);
+    return 1;
+  }
+  // A clean output directory, so that a deleted article never lingers on the site.
+  await rm(outputDir, { recursive: true, force: true });
+  const eleventy = new Eleventy(undefined, undefined, { configPath: ".eleventy.ts", quietMode: true });
+  await eleventy.write();
+  endStage("render");
+  reportStats({ pages });
+  console.log(`Built ${pages} pages into ${outputDir}.`);
+  return 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,15 @@
+import { resolve } from "node:path";
+
+/** Where content comes from and where the site goes; overridable for fixture sites and benchmarks. */
+export const contentDir = resolve(process.env.CONTENT_DIR ?? "content");
+export const outputDir = resolve(process.env.OUTPUT_DIR ?? "_site");
+
+/**
+ * Preview shows drafts and future articles. It is on for `npm start` (Eleventy's serve/watch
+ * modes) and off for production builds, unless PREVIEW is set explicitly.
+ */
+export function isPreview(): boolean {
+  if (process.env.PREVIEW) return process.env.PREVIEW === "1" || process.env.PREVIEW === "true";
+  const mode = process.env.ELEVENTY_RUN_MODE;
+  return mode === "serve" || mode === "watch";
+}

@@ -1,0 +1,55 @@
+import type { DateTime } from "luxon";
+import { nowInVietnam } from "../model/dates.ts";
+import { buildSite } from "../model/build-site.ts";
+import type { SiteModel } from "../model/types.ts";
+import { loadDataFile } from "./data-files.ts";
+import type { ContentIssue } from "./issues.ts";
+import { sortIssues } from "./issues.ts";
+import { loadArticles, loadPages } from "./load-documents.ts";
+import { categoriesData, menuData, siteData } from "./schema.ts";
+
+export interface LoadOptions {
+  contentDir: string;
+  preview: boolean;
+  now?: DateTime;
+}
+
+export interface LoadResult {
+  model?: SiteModel;
+  /** Every error and warning found, sorted by file and line. */
+  issues: ContentIssue[];
+}
+
+/** Load, validate and model a whole content tree. `model` is absent when there is any error. */
+export async function loadSite(options: LoadOptions): Promise<LoadResult> {
+  const { contentDir, preview } = options;
+  const issues: ContentIssue[] = [];
+  const [site, menu, categories] = await Promise.all([
+    loadDataFile(contentDir, "site.yaml", siteData),
+    loadDataFile(contentDir, "menu.yaml", menuData, []),
+    loadDataFile(contentDir, "categories.yaml", categoriesData),
+  ]);
+  issues.push(...site.issues, ...menu.issues, ...categories.issues);
+  const [articles, pages] = await Promise.all([
+    loadArticles(contentDir, Object.keys(categories.value ?? {}), issues),
+    loadPages(contentDir, issues),
+  ]);
+  if (!site.value || !menu.value || !categories.value) return { issues: sortIssues(issues) };
+  const url = (site.value.url ?? process.env.URL ?? "http://localhost:8080").replace(/\/$/, "");
+  const model = buildSite(
+    {
+      contentDir,
+      site: { ...site.value, url },
+      menu: menu.value,
+      categoriesData: categories.value,
+      articles,
+      pages,
+      preview,
+      now: options.now ?? nowInVietnam(),
+    },
+    issues,
+  );
+  const sorted = sortIssues(issues);
+  model.warnings = sorted.filter((i) => i.severity === "warning");
+  return sorted.some((i) => i.severity === "error") ? { issues: sorted } : { model, issues: sorted };
+}

@@ -1,0 +1,202 @@
+import { existsSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import type { DateTime } from "luxon";
+import type { ContentIssue } from "../content/issues.ts";
+import type { SourceArticle, SourcePage } from "../content/load-documents.ts";
+import type { CategoriesData, MenuData, SiteData } from "../content/schema.ts";
+import { renderMarkdown } from "../render/markdown.ts";
+import { buildCategories } from "./categories.ts";
+import { toIso } from "./dates.ts";
+import { paginate } from "./paginate.ts";
+import { slugify } from "./slug.ts";
+import type { Article, Category, Listing, Page, SiteModel, Tag } from "./types.ts";
+
+export const RESERVED_SLUGS = ["tin-tuc", "chuyen-muc", "the", "luu-tru", "tim-kiem", "media", "assets", "pagefind", "admin", "api", "video"];
+const SUMMARY_LENGTH = 300;
+const collator = new Intl.Collator("vi");
+
+export interface SiteInput {
+  contentDir: string;
+  site: SiteData & { url: string };
+  menu: MenuData;
+  categoriesData: CategoriesData;
+  articles: SourceArticle[];
+  pages: SourcePage[];
+  preview: boolean;
+  now: DateTime;
+}
+
+export function articleUrl(date: DateTime, slug: string): string {
+  return `/tin-tuc/${date.toFormat("yyyy")}/${date.toFormat("MM")}/${slug}/`;
+}
+
+/** Assemble the site: URLs, rendered bodies, category tree, tags, archives and paginated listings. */
+export function buildSite(input: SiteInput, issues: ContentIssue[]): SiteModel {
+  const { contentDir } = input;
+  const categories = buildCategories(input.categoriesData, issues, contentDir);
+  const categoryByKey = new Map(categories.map((c) => [c.key, c]));
+
+  // URLs first, so that Markdown links to other .md files can be resolved while rendering.
+  const urlOwner = new Map<string, string>();
+  const urlBySource = new Map<string, string>();
+  const claim = (url: string, doc: { file: string; sourcePath: string }) => {
+    const other = urlOwner.get(url);
+    if (other) {
+      for (const [file, twin] of [[doc.file, other], [other, doc.file]] as const) {
+        issues.push({ file, line: 1, field: "url", message: `${url} is also the address of ${twin} — rename one of the two files (or set a different \`slug:\`)`, severity: "error" });
+      }
+      return;
+    }
+    urlOwner.set(url, doc.file);
+    urlBySource.set(doc.sourcePath, url);
+  };
+  for (const a of input.articles) claim(articleUrl(a.date, a.slug), a);
+  for (const p of input.pages) {
+    if (RESERVED_SLUGS.includes(p.slug)) {
+      issues.push({ file: p.file, line: 1, field: "slug", message: `/${p.slug}/ is reserved for the site's own pages — rename the file`, severity: "error" });
+    } else claim(`/${p.slug}/`, p);
+  }
+
+  const mediaUrl = (from: string, target: string): string => {
+    if (/^([a-z][a-z0-9+.-]*:|#|\/)/i.test(target)) return target;
+    const [path, hash = ""] = target.split("#") as [string, string?];
+    const abs = resolve(dirname(from), decodeURI(path));
+    const doc = urlBySource.get(abs);
+    if (doc) return doc + (hash ? `#${hash}` : "");
+    const rel = relative(contentDir, abs);
+    return rel.startsWith("..") ? target : `/${rel.split("\\").join("/")}${hash ? `#${hash}` : ""}`;
+  };
+  const checkImage = (file: string, line: number, field: string, url: string) => {
+    if (!url.startsWith("/media/")) {
+      issues.push({ file, line, field, message: `image "${url}" is not in content/media — put the photo in content/media/<year>/ and link it from there`, severity: "error" });
+    } else if (!existsSync(join(contentDir, decodeURI(url)))) {
+      issues.push({ file, line, field, message: `image ${url} does not exist — add the file at ${join(relative(process.cwd(), contentDir), decodeURI(url))} or fix the path`, severity: "error" });
+    }
+  };
+  const render = (doc: SourceArticle | SourcePage) => {
+    const out = renderMarkdown(doc.body, { bodyLine: doc.bodyLine, resolveUrl: (t) => mediaUrl(doc.sourcePath, t) });
+    for (const ref of out.references) if (ref.kind === "image") checkImage(doc.file, ref.line, "image", mediaUrl(doc.sourcePath, ref.target));
+    return out;
+  };
+  const summaryOf = (explicit: string | undefined, first: string) => explicit ?? truncate(first, SUMMARY_LENGTH);
+
+  const tagsBySlug = new Map<string, Tag>();
+  const articles: Article[] = [];
+  for (const src of input.articles) {
+    const url = urlBySource.get(src.sourcePath);
+    const category = categoryByKey.get(src.frontMatter.category);
+    if (!url || !category) continue;
+    const fm = src.frontMatter;
+    const draft = fm.draft === true;
+    const future = src.date > input.now;
+    const out = render(src);
+    const image = fm.image ? mediaUrl(src.sourcePath, fm.image) : undefined;
+    if (image) checkImage(src.file, src.lineOf(["image"]), "image", image);
+    if (!input.preview && (draft || future)) continue;
+    const tags = (fm.tags ?? []).map((name) => {
+      const slug = slugify(name);
+      let tag = tagsBySlug.get(slug);
+      if (!tag) tagsBySlug.set(slug, (tag = { name, slug, url: `/the/${slug}/`, articles: [] }));
+      return tag;
+    });
+    articles.push({
+      kind: "article",
+      file: src.file,
+      sourcePath: src.sourcePath,
+      frontMatter: fm,
+      title: fm.title,
+      slug: src.slug,
+      url,
+      date: src.date,
+      dateIso: toIso(src.date),
+      year: src.date.year,
+      category,
+      tags,
+      author: fm.author || undefined,
+      summary: summaryOf(fm.summary, out.firstParagraph),
+      html: out.html,
+      image,
+      imageAlt: fm.image_alt,
+      legacyUrls: fm.legacy_url ?? [],
+      draft,
+      future,
+      references: out.references,
+      bodyLine: src.bodyLine,
+    });
+  }
+  articles.sort((a, b) => b.date.toMillis() - a.date.toMillis() || collator.compare(a.title, b.title));
+
+  for (const a of articles) {
+    for (const c of a.category.path) c.articles.push(a);
+    for (const t of new Set(a.tags)) t.articles.push(a);
+  }
+
+  const pages: Page[] = [];
+  for (const src of input.pages) {
+    const url = urlBySource.get(src.sourcePath);
+    if (!url) continue;
+    const out = render(src);
+    const draft = src.frontMatter.draft === true;
+    if (draft && !input.preview) continue;
+    pages.push({
+      kind: "page",
+      file: src.file,
+      sourcePath: src.sourcePath,
+      frontMatter: src.frontMatter,
+      title: src.frontMatter.title,
+      slug: src.slug,
+      url,
+      summary: summaryOf(src.frontMatter.summary, out.firstParagraph),
+      html: out.html,
+      draft,
+      references: out.references,
+      bodyLine: src.bodyLine,
+    });
+  }
+  pages.sort((a, b) => (a.frontMatter.menu_order ?? 99) - (b.frontMatter.menu_order ?? 99) || collator.compare(a.title, b.title));
+
+  const tags = [...tagsBySlug.values()].sort((a, b) => collator.compare(a.name, b.name));
+  const byYear = new Map<number, Article[]>();
+  for (const a of articles) {
+    const list = byYear.get(a.year);
+    if (list) list.push(a);
+    else byYear.set(a.year, [a]);
+  }
+  const years = [...byYear].map(([year, list]) => ({ year, articles: list })).sort((a, b) => b.year - a.year);
+
+  const listings: Listing[] = [
+    ...categories.flatMap((category) =>
+      paginate(category.articles, category.url).map((p) => ({ ...p, kind: "category" as const, title: category.name, category })),
+    ),
+    ...tags.flatMap((tag) =>
+      paginate(tag.articles, tag.url).map((p) => ({ ...p, kind: "tag" as const, title: `Thẻ: ${tag.name}`, tag })),
+    ),
+    ...years.flatMap(({ year, articles: list }) =>
+      paginate(list, `/luu-tru/${year}/`).map((p) => ({ ...p, kind: "year" as const, title: `Lưu trữ năm ${year}`, year })),
+    ),
+  ];
+
+  return {
+    site: input.site,
+    menu: input.menu,
+    categoriesData: input.categoriesData,
+    categories,
+    categoryByKey,
+    articles,
+    pages,
+    tags,
+    years,
+    listings,
+    contentDir,
+    preview: input.preview,
+    warnings: [],
+  };
+}
+
+function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max * 0.6))}…`;
+}
+
+export type { Category };

@@ -1,0 +1,36 @@
+import { join, relative } from "node:path";
+import type { ContentIssue } from "../content/issues.ts";
+import type { CategoriesData } from "../content/schema.ts";
+import type { Category } from "./types.ts";
+
+/** Build the category tree from categories.yaml, in tree order (parents before their children). */
+export function buildCategories(data: CategoriesData, issues: ContentIssue[], contentDir: string): Category[] {
+  const file = relative(process.cwd(), join(contentDir, "_data", "categories.yaml"));
+  const byKey = new Map<string, Category>();
+  for (const [key, c] of Object.entries(data)) {
+    byKey.set(key, { key, name: c.name, description: c.description, children: [], path: [], url: `/chuyen-muc/${key}/`, articles: [] });
+  }
+  for (const [key, c] of Object.entries(data)) {
+    if (!c.parent) continue;
+    const parent = byKey.get(c.parent);
+    if (!parent) {
+      issues.push({ file, line: 1, field: `${key}.parent`, message: `unknown parent "${c.parent}" — use one of: ${[...byKey.keys()].join(", ")}`, severity: "error" });
+      continue;
+    }
+    byKey.get(key)!.parent = parent;
+    parent.children.push(byKey.get(key)!);
+  }
+  const order = (x: Category) => data[x.key]?.order ?? 99;
+  const ordered: Category[] = [];
+  const visit = (c: Category, path: Category[]) => {
+    if (path.includes(c)) {
+      issues.push({ file, line: 1, field: `${c.key}.parent`, message: "the categories form a loop — a category cannot be its own ancestor", severity: "error" });
+      return;
+    }
+    c.path = [...path, c];
+    ordered.push(c);
+    for (const child of [...c.children].sort((a, b) => order(a) - order(b))) visit(child, c.path);
+  };
+  for (const root of [...byKey.values()].filter((c) => !c.parent).sort((a, b) => order(a) - order(b))) visit(root, []);
+  return ordered;
+}
