@@ -61,6 +61,8 @@ interface FocusState {
   /** A visible outline or a box-shadow. */
   indicator: boolean;
   inMain: boolean;
+  /** Focused before during this page visit: Tab has gone all the way round. */
+  repeat: boolean;
 }
 
 /** What the focused element is and whether a sighted keyboard user can see it. */
@@ -70,7 +72,6 @@ function focusState(tab: Page): Promise<FocusState | null> {
     if (!(el instanceof HTMLElement) || el === document.body) return null;
     const style = getComputedStyle(el);
     const box = el.getBoundingClientRect();
-    const transparent = (color: string): boolean => color === "transparent" || /,\s*0\)$/.test(color);
     const shown =
       el.checkVisibility({ opacityProperty: true, visibilityProperty: true }) &&
       box.width > 1 &&
@@ -81,8 +82,15 @@ function focusState(tab: Page): Promise<FocusState | null> {
       box.right > 0 &&
       box.top < window.innerHeight &&
       box.left < window.innerWidth;
+    // No named helper functions in here: under tsx they would reference esbuild's __name, absent in the page.
     const outline =
-      style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0 && !transparent(style.outlineColor);
+      style.outlineStyle !== "none" &&
+      parseFloat(style.outlineWidth) > 0 &&
+      style.outlineColor !== "transparent" &&
+      !/,\s*0\)$/.test(style.outlineColor);
+    const visited = ((window as unknown as { gateFocused?: WeakSet<Element> }).gateFocused ??= new WeakSet());
+    const repeat = visited.has(el);
+    visited.add(el);
     const text = (el.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 40);
     return {
       label: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""} "${text}"`,
@@ -91,6 +99,7 @@ function focusState(tab: Page): Promise<FocusState | null> {
       shown,
       indicator: outline || style.boxShadow !== "none",
       inMain: el.closest("main") !== null,
+      repeat,
     };
   });
 }
@@ -121,8 +130,8 @@ async function keyboardProblems(tab: Page, page: SitePage, width: number, maxTab
     }
   }
   // Tab on from <main> to the end of the page, wrap around once (focus leaves the document in between)
-  // to cover the header, and stop on reaching an element already checked.
-  const seen = new Set<string>();
+  // to cover the header, and stop on reaching an element focused before.
+  await tab.evaluate(() => delete (window as unknown as { gateFocused?: unknown }).gateFocused);
   let wraps = 0;
   for (let i = 0; i < maxTabs; i++) {
     await tab.keyboard.press("Tab");
@@ -131,9 +140,7 @@ async function keyboardProblems(tab: Page, page: SitePage, width: number, maxTab
       if (++wraps > 1) break;
       continue;
     }
-    const key = `${state.label} ${state.href ?? ""}`;
-    if (seen.has(key)) break;
-    seen.add(key);
+    if (state.repeat) break;
     if (!state.shown) report("focus-visible", "a focused element is hidden or off screen", state.label);
     else if (!state.indicator) report("focus-visible", "a focused element has no outline or box-shadow", state.label);
   }
