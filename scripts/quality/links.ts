@@ -109,8 +109,16 @@ export async function checkLinks(root: string, options: LinkCheckOptions = {}): 
   return broken;
 }
 
+/** One line per distinct broken URL (a missing feed breaks every page): where first seen and how often. */
 export function formatBrokenLinks(broken: BrokenLink[]): string {
-  return broken.map((b) => `${b.page}: ${b.ref} "${b.url}": ${b.reason}`).join("\n");
+  const groups = new Map<string, BrokenLink[]>();
+  for (const b of broken) {
+    const what = `${b.ref} "${b.url}": ${b.reason}`;
+    groups.set(what, [...(groups.get(what) ?? []), b]);
+  }
+  return [...groups]
+    .map(([what, all]) => `${all[0]!.page}: ${what}${all.length > 1 ? ` (and on ${all.length - 1} more)` : ""}`)
+    .join("\n");
 }
 
 if (isMain(import.meta.url)) {

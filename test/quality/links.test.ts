@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkLinks } from "../../scripts/quality/links.ts";
+import { checkLinks, formatBrokenLinks } from "../../scripts/quality/links.ts";
 import { BASE_CSS, GOOD_CSS, goodPage, writeTmpSite } from "./tmp-site.ts";
 
 describe("link checker", () => {
@@ -51,6 +51,19 @@ describe("link checker", () => {
     ]);
     expect(broken[1]?.reason).toBe('no element with id "khong-co" in tin-tuc/bai-viet/index.html');
     expect(broken[0]?.reason).toBe("no file in the output for /khong-ton-tai/");
+  });
+
+  it("reports a URL broken on many pages once, with a count", () => {
+    const missing = { ref: "a[href]", url: "/feed.xml", reason: "no file in the output for /feed.xml" };
+    const text = formatBrokenLinks([
+      { page: "a/index.html", ...missing },
+      { page: "b/index.html", ...missing },
+      { page: "b/index.html", ref: "img[src]", url: "x.png", reason: "no file in the output for /b/x.png" },
+    ]);
+    expect(text).toBe(
+      'a/index.html: a[href] "/feed.xml": no file in the output for /feed.xml (and on 1 more)\n' +
+        'b/index.html: img[src] "x.png": no file in the output for /b/x.png',
+    );
   });
 
   it("ignores absolute links to other origins unless they are the site's own", async () => {
