@@ -1,7 +1,8 @@
-// npm run bench -- --articles 1000,4000 [--dev-loop N|0] [--runs R] [--out bench-results] [--work DIR]
+// npm run bench -- --articles 1000,4000 [--dev-loop N|0] [--runs R] [--hugo] [--out bench-results] [--work DIR]
 // Builds fixture sites of each size and reports build time, stage times, peak memory, pages written and
 // the ratio to the floor (scripts/bench/floor.ts) measured in the same run; then the dev loop (save →
-// page rewritten) on the site of N articles (default: the largest size). Writes bench-results/bench.json.
+// page rewritten) on the site of N articles (default: the largest size); with --hugo, Debian's Hugo on the
+// same trees for comparison. Writes bench-results/bench.json.
 // Times are reported, never asserted.
 import { execFile } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -11,6 +12,7 @@ import { parseArgs, promisify } from "node:util";
 import { runCli } from "../quality/cli.ts";
 import { listFiles } from "../quality/files.ts";
 import { measureDevLoop, type DevLoopResult } from "./dev-loop.ts";
+import { runHugo } from "./hugo.ts";
 import { runMeasured, statsLines } from "./measure.ts";
 
 const run = promisify(execFile);
@@ -31,6 +33,7 @@ interface SizeResult {
   floor: RunStats;
   /** build wall time / floor wall time. */
   ratio: number;
+  hugo: { wallMs: number; peakRssMB: number } | null;
 }
 
 async function measure(args: string[], env: NodeJS.ProcessEnv, prefix: string): Promise<RunStats> {
@@ -45,7 +48,7 @@ async function measure(args: string[], env: NodeJS.ProcessEnv, prefix: string): 
   };
 }
 
-async function benchSize(articles: number, dir: string, seed: string): Promise<SizeResult> {
+async function benchSize(articles: number, dir: string, seed: string, hugo: boolean): Promise<SizeResult> {
   const content = join(dir, "content");
   console.error(`[bench] ${articles} articles: generating fixtures in ${content}`);
   await run(tsx, ["scripts/cli/fixtures.ts", "--articles", String(articles), "--out", content, "--seed", seed]);
@@ -55,14 +58,15 @@ async function benchSize(articles: number, dir: string, seed: string): Promise<S
   const htmlFilesWritten = (await listFiles(output, [".html"])).length;
   console.error(`[bench] ${articles} articles: floor`);
   const floor = await measure(["scripts/bench/floor.ts", "--content", content, "--out", join(dir, "floor")], {}, "FLOOR_STATS");
-  return { articles, build: { ...build, htmlFilesWritten }, floor, ratio: Math.round((build.wallMs / floor.wallMs) * 100) / 100 };
+  const ratio = Math.round((build.wallMs / floor.wallMs) * 100) / 100;
+  return { articles, build: { ...build, htmlFilesWritten }, floor, ratio, hugo: hugo ? await runHugo(content, dir) : null };
 }
 
 const seconds = (ms: number | null): string => (ms === null ? "–" : (ms / 1000).toFixed(2));
 
 function table(results: SizeResult[], devLoop: (DevLoopResult & { articles: number }) | null): string {
   const stageNames = [...new Set(results.flatMap((r) => Object.keys(r.build.stages)))];
-  const header = ["articles", "build s", "floor s", "ratio", ...stageNames.map((s) => `${s} s`), "peak MB", "floor MB", "html files"];
+  const header = ["articles", "build s", "floor s", "ratio", ...stageNames.map((s) => `${s} s`), "peak MB", "floor MB", "html files", "hugo s"];
   const rows = results.map((r) => [
     String(r.articles),
     seconds(r.build.wallMs),
@@ -72,6 +76,7 @@ function table(results: SizeResult[], devLoop: (DevLoopResult & { articles: numb
     String(r.build.peakRssMB),
     String(r.floor.peakRssMB),
     String(r.build.htmlFilesWritten),
+    seconds(r.hugo?.wallMs ?? null),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i]!)).join("  ");
@@ -96,13 +101,14 @@ runCli(async () => {
       // Outside the repository: Eleventy does not watch git-ignored folders such as .tmp/.
       work: { type: "string", default: join(tmpdir(), "lhh-bench") },
       seed: { type: "string", default: "1" },
+      hugo: { type: "boolean", default: false },
       port: { type: "string", default: "8091" },
     },
   });
   const sizes = values.articles.split(",").map(Number);
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--articles: "${values.articles}" is not a list like 1000,4000`);
   const results: SizeResult[] = [];
-  for (const articles of sizes) results.push(await benchSize(articles, resolve(values.work, String(articles)), values.seed));
+  for (const articles of sizes) results.push(await benchSize(articles, resolve(values.work, String(articles)), values.seed, values.hugo));
 
   const devLoopSize = values["dev-loop"] === undefined ? Math.max(...sizes) : Number(values["dev-loop"]);
   let devLoop: (DevLoopResult & { articles: number }) | null = null;
