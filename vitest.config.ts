@@ -7,5 +7,5 @@ export default defineConfig({
     hookTimeout: 300_000,
     pool: "forks",
   },
-  esbuild: { jsx: "automatic", jsxImportSource: "preact" },
+  oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
 });

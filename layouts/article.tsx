@@ -1,6 +1,7 @@
 import type { BuildContext } from "../scripts/build-context.ts";
 import { formatDateTime } from "../scripts/model/dates.ts";
 import type { Article } from "../scripts/model/types.ts";
+import { articleMeta } from "../scripts/publish/metadata.ts";
 import { Base } from "./base.tsx";
 import { ArticleList, Breadcrumb, Html } from "./components.tsx";
 import { toIso } from "../scripts/model/dates.ts";
@@ -15,7 +16,13 @@ export function ArticlePage({ build, article }: { build: BuildContext; article: 
   const newer = index > 0 ? articles[index - 1] : undefined;
   const related = article.category.articles.filter((a) => a !== article).slice(0, RELATED);
   return (
-    <Base build={build} title={article.title} description={article.summary} url={article.url}>
+    <Base
+      build={build}
+      title={article.title}
+      description={article.summary}
+      url={article.url}
+      meta={articleMeta(build.model.site, article)}
+    >
       <article class="article" data-pagefind-body>
         <Breadcrumb category={article.category} />
         <h1 class="article-title">{article.title}</h1>

@@ -1,5 +1,7 @@
 import type { ComponentChildren } from "preact";
 import type { BuildContext } from "../scripts/build-context.ts";
+import { HeadMeta } from "../scripts/publish/head-meta.tsx";
+import { pageMeta, type HeadMetaData } from "../scripts/publish/metadata.ts";
 import { Html } from "./components.tsx";
 
 export interface BaseProps {
@@ -12,10 +14,12 @@ export interface BaseProps {
   /** Page-specific script, e.g. the search client. */
   script?: string;
   noindex?: boolean;
+  /** Open Graph, Twitter and JSON-LD data; pages other than articles get the site defaults. */
+  meta?: HeadMetaData;
   children: ComponentChildren;
 }
 
-export function Base({ build, title, description, url, head, script, noindex, children }: BaseProps) {
+export function Base({ build, title, description, url, head, script, noindex, meta, children }: BaseProps) {
   const { site, menu } = build.model;
   const fullTitle = url === "/" ? site.name : `${title} – ${site.short_name}`;
   return (
@@ -29,6 +33,7 @@ export function Base({ build, title, description, url, head, script, noindex, ch
         <link rel="canonical" href={site.url + url} />
         <link rel="stylesheet" href={build.assets.css} />
         <link rel="alternate" type="application/atom+xml" title={`Tin mới – ${site.short_name}`} href="/feed.xml" />
+        <HeadMeta meta={meta ?? pageMeta(site, { title, description, url })} siteName={site.name} />
         {head}
         <script src={build.assets.js} defer />
         {script && <script src={script} defer />}

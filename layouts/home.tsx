@@ -1,7 +1,7 @@
 import type { BuildContext } from "../scripts/build-context.ts";
-import { formatLongDate, nowInVietnam } from "../scripts/model/dates.ts";
+import { formatLongDate } from "../scripts/model/dates.ts";
 import { Base } from "./base.tsx";
-import { ArticleCard, ArticleList, Time } from "./components.tsx";
+import { ArticleCard, ArticleList } from "./components.tsx";
 
 const LATEST = 8;
 const PER_CATEGORY = 4;
@@ -13,11 +13,11 @@ export function HomePage({ build }: { build: BuildContext }) {
   return (
     <Base build={build} title={site.name} url="/">
       <h1 class="visually-hidden">{site.name}</h1>
-      <p class="today">{formatLongDate(nowInVietnam())}</p>
       {lead ? (
         <article class="lead-article">
           <p class="lead-kicker">
-            <a href={lead.category.url}>{lead.category.name}</a> · <Time date={lead.date} />
+            <a href={lead.category.url}>{lead.category.name}</a> ·{" "}
+            <time datetime={lead.dateIso}>{formatLongDate(lead.date)}</time>
           </p>
           <h2 class="lead-title">
             <a href={lead.url}>{lead.title}</a>

@@ -20,7 +20,7 @@ export async function loadDataFile<S extends z.ZodType>(
       issues: [{ file, line: 1, field: "(file)", message: `missing — create ${name} in content/_data`, severity: "error" }],
     };
   }
-  const read = await readContentText(path, file);
+  const read = readContentText(path, file);
   if ("issue" in read) return { issues: [read.issue] };
   const parsed = parseYaml(read.text, file);
   if ("issue" in parsed) return { issues: [parsed.issue] };

@@ -41,13 +41,13 @@ export async function markdownFiles(dir: string): Promise<string[]> {
   }
 }
 
-async function readSource<S extends z.ZodType>(
+function readSource<S extends z.ZodType>(
   sourcePath: string,
   schema: S,
   issues: ContentIssue[],
-): Promise<SourceDocument<z.infer<S>> | undefined> {
+): SourceDocument<z.infer<S>> | undefined {
   const file = relative(process.cwd(), sourcePath);
-  const read = await readContentText(sourcePath, file);
+  const read = readContentText(sourcePath, file);
   if ("issue" in read) return void issues.push(read.issue);
   const split = splitFrontMatter(read.text, file);
   if ("issue" in split) return void issues.push(split.issue);
@@ -74,7 +74,7 @@ export async function loadArticles(
   issues: ContentIssue[],
 ): Promise<SourceArticle[]> {
   const paths = await markdownFiles(join(contentDir, ARTICLES_DIR));
-  const docs = await Promise.all(paths.map((p) => readSource(p, articleFrontMatter, issues)));
+  const docs = paths.map((p) => readSource(p, articleFrontMatter, issues));
   const articles: SourceArticle[] = [];
   for (const doc of docs) {
     if (!doc) continue;
@@ -106,6 +106,6 @@ export async function loadArticles(
 
 export async function loadPages(contentDir: string, issues: ContentIssue[]): Promise<SourcePage[]> {
   const paths = await markdownFiles(join(contentDir, PAGES_DIR));
-  const docs = await Promise.all(paths.map((p) => readSource(p, pageFrontMatter, issues)));
+  const docs = paths.map((p) => readSource(p, pageFrontMatter, issues));
   return docs.filter((d): d is SourcePage => d !== undefined);
 }

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import type { ContentIssue } from "./issues.ts";
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
@@ -7,11 +7,9 @@ const decoder = new TextDecoder("utf-8", { fatal: true });
  * Read a content file as NFC text with LF line endings. A UTF-8 BOM is dropped;
  * bytes that are not UTF-8 are reported at the line where they first occur.
  */
-export async function readContentText(
-  path: string,
-  display: string,
-): Promise<{ text: string } | { issue: ContentIssue }> {
-  const bytes = await readFile(path);
+export function readContentText(path: string, display: string): { text: string } | { issue: ContentIssue } {
+  // Synchronous: thousands of small files read faster one after another than as thousands of promises.
+  const bytes = readFileSync(path);
   let text: string;
   try {
     text = decoder.decode(bytes);

@@ -44,15 +44,19 @@ export const articleFrontMatter = z
     },
     { error: (i) => (i.code === "unrecognized_keys" ? `unknown field(s) ${i.keys.join(", ")} — remove or rename; known fields: title, date, category, author, summary, slug, image, image_alt, tags, legacy_url, draft` : undefined) },
   )
-  .superRefine((fm, ctx) => {
-    if (fm.image && !fm.image_alt) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["image"],
-        message: "a cover image needs `image_alt:` describing it for readers who cannot see it",
-      });
-    }
-  });
+  .superRefine(
+    (fm, ctx) => {
+      if (fm.image && !fm.image_alt) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["image"],
+          message: "a cover image needs `image_alt:` describing it for readers who cannot see it",
+        });
+      }
+    },
+    // Run even when other fields failed, so that every error is reported at once.
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+  );
 export type ArticleFrontMatter = z.infer<typeof articleFrontMatter>;
 
 export const pageFrontMatter = z.strictObject({

@@ -1,0 +1,170 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import { parseAllHeaders } from "@netlify/headers-parser";
+import { parseAllRedirects } from "@netlify/redirect-parser";
+import { HeadersHandler } from "@netlify/headers";
+import { RedirectsHandler } from "@netlify/redirects";
+
+/**
+ * A static server for a built site that behaves like Netlify's CDN where the
+ * tests need it: headers from netlify.toml and redirects from _redirects are
+ * applied by Netlify's own engines (@netlify/headers, @netlify/redirects).
+ */
+export interface PreviewServerOptions {
+  /** The built site, e.g. _site. */
+  root: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Defaults to netlify.toml in the working directory. */
+  netlifyToml?: string;
+}
+
+export interface PreviewServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".wasm": "application/wasm",
+};
+
+/** Netlify's default when no header rule sets one. */
+const DEFAULT_CACHE_CONTROL = "public, max-age=0, must-revalidate";
+
+const NOT_A_FILE = new Set(["_redirects", "_headers"]);
+
+/** The file Netlify would serve for a path: exact file, or the folder's index.html. */
+async function findFile(root: string, pathname: string): Promise<string | undefined> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  const file = path.join(root, path.normalize(decoded));
+  if (!file.startsWith(root) || NOT_A_FILE.has(path.basename(file))) return undefined;
+  for (const candidate of decoded.endsWith("/") ? [path.join(file, "index.html")] : [file, path.join(file, "index.html"), `${file}.html`]) {
+    const info = await stat(candidate).catch(() => undefined);
+    if (info?.isFile()) return candidate;
+  }
+  return undefined;
+}
+
+async function fileResponse(file: string, status = 200): Promise<Response> {
+  const type = TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
+  return new Response(await readFile(file), { status, headers: { "content-type": type } });
+}
+
+/** Parse errors make Netlify ignore rules silently; here they stop the server. */
+async function checkConfig(root: string, netlifyToml: string): Promise<void> {
+  const headers = await parseAllHeaders({ headersFiles: [], netlifyConfigPath: netlifyToml, configHeaders: [], minimal: false });
+  const redirects = await parseAllRedirects({
+    redirectsFiles: [path.join(root, "_redirects")],
+    netlifyConfigPath: netlifyToml,
+    configRedirects: [],
+    minimal: false,
+  });
+  const errors = [...headers.errors, ...redirects.errors].map((e: { message?: string }) => e.message);
+  if (errors.length > 0) throw new Error(`Netlify configuration errors:\n${errors.join("\n")}`);
+}
+
+function toRequest(req: IncomingMessage, base: string): Request {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (typeof value === "string") headers.set(key, value);
+    else if (Array.isArray(value)) for (const v of value) headers.append(key, v);
+  }
+  return new Request(new URL(req.url ?? "/", base), { method: req.method, headers });
+}
+
+async function send(res: ServerResponse, response: Response, head: boolean): Promise<void> {
+  res.statusCode = response.status;
+  response.headers.forEach((value, key) => res.setHeader(key, value));
+  res.end(head ? undefined : Buffer.from(await response.arrayBuffer()));
+}
+
+export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
+  const root = path.resolve(options.root);
+  const netlifyToml = path.resolve(options.netlifyToml ?? "netlify.toml");
+  await checkConfig(root, netlifyToml);
+  const quiet = { log: () => {}, warn: () => {}, error: (m?: string) => console.error(m) };
+  const headersHandler = new HeadersHandler({ configPath: netlifyToml, projectDir: root, logger: quiet });
+  const redirects = new RedirectsHandler({
+    configPath: netlifyToml,
+    configRedirects: [],
+    jwtRoleClaim: "app_metadata.authorization.roles",
+    jwtSecret: "preview",
+    projectDir: root,
+    publicDir: root,
+  });
+
+  const getStaticFile = async (request: Request) => {
+    const file = await findFile(root, new URL(request.url).pathname);
+    return file ? () => fileResponse(file) : undefined;
+  };
+
+  const notFound = async () => {
+    const page = path.join(root, "404.html");
+    const exists = await stat(page).then((s) => s.isFile(), () => false);
+    return exists ? fileResponse(page, 404) : new Response("Not found", { status: 404 });
+  };
+
+  const route = async (request: Request): Promise<Response> => {
+    const { pathname } = new URL(request.url);
+    // Netlify serves a folder's index at its URL with a trailing slash.
+    if (!pathname.endsWith("/") && !path.extname(pathname) && (await findFile(root, `${pathname}/`))) {
+      return new Response(null, { status: 301, headers: { location: `${pathname}/` } });
+    }
+    const match = await redirects.match(request);
+    const routed = match ? await redirects.handle(request, match, getStaticFile) : undefined;
+    return routed ?? (await (await getStaticFile(request))?.()) ?? (await notFound());
+  };
+
+  const handle = async (request: Request): Promise<Response> => {
+    const response = await route(request);
+    // Redirect responses are immutable; copy into one whose headers we may set.
+    const out = new Response(response.body, { status: response.status, headers: response.headers });
+    await headersHandler.apply(request, out);
+    if (!out.headers.has("cache-control")) out.headers.set("cache-control", DEFAULT_CACHE_CONTROL);
+    return out;
+  };
+
+  const server = createServer((req, res) => {
+    const request = toRequest(req, base);
+    handle(request)
+      .then((response) => send(res, response, req.method === "HEAD"))
+      .catch((error: unknown) => {
+        res.statusCode = 500;
+        res.end(String(error));
+      });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: base,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((e) => (e ? reject(e) : resolve()));
+        // Browsers keep connections alive; close() alone would wait for them.
+        server.closeAllConnections();
+      }),
+  };
+}

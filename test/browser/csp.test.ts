@@ -1,0 +1,60 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startPreviewServer, type PreviewServer } from "../../scripts/publish/preview-server.ts";
+import { buildContent, repoRoot } from "../helpers/content.ts";
+
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+let server: PreviewServer;
+let browser: Browser;
+let articleUrl: string;
+
+beforeAll(async () => {
+  const built = await buildContent(join(repoRoot, "content"), { URL: "https://lhh.example.org" });
+  expect(built.status, built.stderr).toBe(0);
+  // A control page that breaks the policy, to prove violations are seen at all.
+  await mkdir(join(built.outputDir, "csp-probe"), { recursive: true });
+  await writeFile(join(built.outputDir, "csp-probe", "index.html"), '<!doctype html><p style="color:red">x</p><script>document.title="x"</script>');
+  server = await startPreviewServer({ root: built.outputDir });
+  const home = await built.read("/");
+  articleUrl = /href="(\/tin-tuc\/\d{4}\/\d{2}\/[^"]+\/)"/.exec(home)![1]!;
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Loads a page under the production CSP and returns every violation Chromium reports. */
+async function violations(path: string): Promise<string[]> {
+  const page = await browser.newPage();
+  const found: string[] = [];
+  page.on("console", (msg) => {
+    if (/Content Security Policy|Refused to/i.test(msg.text())) found.push(msg.text());
+  });
+  const response = await page.goto(server.url + path, { waitUntil: "networkidle" });
+  expect(response!.status(), path).toBe(200);
+  // Without the header there would be nothing to violate.
+  expect(await response!.headerValue("content-security-policy"), path).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  await page.close();
+  return found;
+}
+
+describe("Content-Security-Policy in a browser", () => {
+  it("reports an inline script and an inline style (control)", async () => {
+    const found = await violations("/csp-probe/");
+    expect(found.some((m) => /script/i.test(m))).toBe(true);
+    expect(found.some((m) => /style/i.test(m))).toBe(true);
+  });
+  it("the home page has no violation", async () => {
+    expect(await violations("/")).toEqual([]);
+  });
+  it("an article has no violation", async () => {
+    expect(await violations(articleUrl)).toEqual([]);
+  });
+  it("the search page has no violation while searching", async () => {
+    expect(await violations("/tim-kiem/?q=hoi+nghi")).toEqual([]);
+  });
+});

@@ -1,0 +1,118 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { parseAllHeaders } from "@netlify/headers-parser";
+import { parseAllRedirects } from "@netlify/redirect-parser";
+import { parse } from "smol-toml";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../helpers/content.ts";
+
+const toml = join(repoRoot, "netlify.toml");
+
+async function headerRules() {
+  const { headers, errors } = await parseAllHeaders({ headersFiles: [], netlifyConfigPath: toml, configHeaders: [], minimal: false });
+  expect(errors).toEqual([]);
+  return headers as { for: string; forRegExp: RegExp; values: Record<string, string> }[];
+}
+
+/** What Netlify's parser says each rule sets for a path, header by header. */
+async function matching(path: string) {
+  const rules = (await headerRules()).filter((r) => r.forRegExp.test(path));
+  const set = new Map<string, string[]>();
+  for (const rule of rules) for (const [k, v] of Object.entries(rule.values)) set.set(k.toLowerCase(), [...(set.get(k.toLowerCase()) ?? []), v]);
+  return set;
+}
+
+const directives = (csp: string) => new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...v]) => [name!, v]));
+
+const PATHS = [
+  "/",
+  "/tin-tuc/2020/02/trien-khai-nhiem-vu-nam-2020/",
+  "/chuyen-muc/lien-hiep-hoi/feed.xml",
+  "/assets/site.0123456789.css",
+  "/media/2020/anh.9f8e7d6c.avif",
+  "/pagefind/pagefind.js",
+  "/pagefind/pagefind-entry.json",
+  "/pagefind/pagefind-worker.js",
+  "/pagefind/wasm.vi.pagefind",
+  "/pagefind/pagefind.vi_ea47a2f50f.pf_meta",
+  "/pagefind/fragment/vi_64896ef.pf_fragment",
+  "/pagefind/index/vi_6cebbc7.pf_index",
+  "/pagefind/filter/vi_6539961.pf_filter",
+  "/admin/",
+  "/admin/config.yml",
+];
+
+describe("netlify.toml", () => {
+  it("has the build settings", async () => {
+    const config = parse(await readFile(toml, "utf8")) as any;
+    expect(config.build).toMatchObject({ command: "npm run build", publish: "_site", functions: "netlify/functions" });
+    expect(config.build.environment.NODE_VERSION).toBe("22");
+    expect(config.plugins).toEqual([{ package: "netlify-plugin-cache", inputs: { paths: [".cache/images"] } }]);
+  });
+
+  it("parses with Netlify's header and redirect parsers without errors", async () => {
+    expect(await headerRules()).toHaveLength(12);
+    const redirects = await parseAllRedirects({ redirectsFiles: [], netlifyConfigPath: toml, configRedirects: [], minimal: false });
+    expect(redirects.errors).toEqual([]);
+  });
+
+  it("gives the site a strict Content-Security-Policy", async () => {
+    const [csp] = (await matching("/tin-tuc/2020/02/x/")).get("content-security-policy")!;
+    const d = directives(csp!);
+    expect(d.get("script-src")).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(d.get("style-src")).toEqual(["'self'"]);
+    expect(d.get("frame-src")).toEqual(["https://www.youtube-nocookie.com"]);
+    expect(d.get("connect-src")).toEqual(["'self'"]);
+    expect(d.get("default-src")).toEqual(["'self'"]);
+    expect(d.get("img-src")).toEqual(["'self'", "data:"]);
+    expect(d.get("object-src")).toEqual(["'none'"]);
+    expect(d.get("base-uri")).toEqual(["'self'"]);
+    expect(d.get("form-action")).toEqual(["'self'"]);
+    expect(d.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(csp).not.toContain("unsafe-inline");
+    expect(csp).not.toContain("'unsafe-eval'");
+  });
+
+  it("lets the CMS at /admin/ evaluate code and reach GitHub's API, and nothing else does", async () => {
+    const admin = (await matching("/admin/")).get("content-security-policy")!;
+    const d = directives(admin.at(-1)!);
+    expect(d.get("script-src")).toContain("'unsafe-eval'");
+    expect(d.get("connect-src")).toEqual(["'self'", "https://api.github.com"]);
+    for (const path of PATHS.filter((p) => !p.startsWith("/admin/"))) {
+      expect((await matching(path)).get("content-security-policy"), path).toHaveLength(1);
+    }
+  });
+
+  it("never sets a header twice for one path (Netlify would join the values), except the CMS's CSP", async () => {
+    for (const path of PATHS) {
+      for (const [name, values] of await matching(path)) {
+        if (name === "content-security-policy" && path.startsWith("/admin/")) continue;
+        expect(values, `${path} ${name}`).toHaveLength(1);
+      }
+    }
+  });
+
+  it("sends the security headers everywhere", async () => {
+    for (const path of PATHS) {
+      const set = await matching(path);
+      expect(set.get("x-content-type-options"), path).toEqual(["nosniff"]);
+      expect(set.get("referrer-policy"), path).toEqual(["strict-origin-when-cross-origin"]);
+      expect(set.get("strict-transport-security")![0], path).toMatch(/^max-age=31536000/);
+      expect(set.get("permissions-policy")![0], path).toContain("camera=()");
+    }
+  });
+
+  it("caches fingerprinted files for a year and revalidates everything else", async () => {
+    const cache = async (path: string) => (await matching(path)).get("cache-control");
+    const immutable = ["public, max-age=31536000, immutable"];
+    const revalidate = ["public, max-age=0, must-revalidate"];
+    for (const path of PATHS.filter((p) => /\/(assets|media|fragment|index|filter)\/|\.pf_meta$/.test(p))) {
+      expect(await cache(path), path).toEqual(immutable);
+    }
+    for (const path of ["/pagefind/pagefind.js", "/pagefind/pagefind-entry.json", "/pagefind/pagefind-worker.js", "/pagefind/wasm.vi.pagefind"]) {
+      expect(await cache(path), path).toEqual(revalidate);
+    }
+    // HTML and feeds keep Netlify's default, which is the same revalidation.
+    for (const path of ["/", "/tin-tuc/2020/02/x/", "/feed.xml"]) expect(await cache(path), path).toBeUndefined();
+  });
+});
