@@ -8,7 +8,7 @@ import { belowMinimum, formatLighthouse, runLighthouse } from "./lighthouse.ts";
 import { checkLinks, formatBrokenLinks } from "./links.ts";
 import { formatPageWeight, PAGE_WEIGHT_BUDGET, pageWeight } from "./page-weight.ts";
 import { GATE_PAGES } from "./pages.ts";
-import { startStaticServer } from "./serve.ts";
+import { startPreviewServer } from "../publish/preview-server.ts";
 import { formatVnuMessages, validateHtml } from "./vnu.ts";
 
 type Gate = [name: string, run: () => Promise<string>];
@@ -59,7 +59,7 @@ runCli(async () => {
       env: { ...process.env, OUTPUT_DIR: root },
     });
   }
-  const server = await startStaticServer({ root });
+  const server = await startPreviewServer({ root });
   const all = gates(root, server.url);
   const failed: string[] = [];
   try {

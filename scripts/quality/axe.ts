@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "./browser.ts";
 import { isMain, runCli, siteRoot } from "./cli.ts";
 import { GATE_PAGES, GATE_WIDTHS, type SitePage } from "./pages.ts";
-import { startStaticServer } from "./serve.ts";
+import { startPreviewServer } from "../publish/preview-server.ts";
 
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
@@ -28,7 +28,11 @@ async function open(browser: Browser, baseUrl: string, page: SitePage, width: nu
   const tab = await browser.newPage({ viewport: { width, height: 800 } });
   const response = await tab.goto(baseUrl + page.path, { waitUntil: "networkidle" });
   if (response === null) throw new Error(`${page.path}: no response`);
-  if (page.waitFor !== undefined) await tab.waitForSelector(page.waitFor, { timeout: 15_000 });
+  if (page.waitFor !== undefined) {
+    await tab.waitForSelector(page.waitFor, { timeout: 15_000 }).catch(() => {
+      throw new Error(`${page.path}: ${page.waitFor} did not appear within 15 s (no search results?)`);
+    });
+  }
   return tab;
 }
 
@@ -186,7 +190,7 @@ if (isMain(import.meta.url)) {
     });
     const root = siteRoot(positionals);
     const pages = values.page?.map((path) => ({ name: path, path })) ?? GATE_PAGES;
-    const server = await startStaticServer({ root });
+    const server = await startPreviewServer({ root });
     try {
       const problems = await checkAccessibility({ baseUrl: server.url, pages });
       if (problems.length > 0) console.error(formatA11yProblems(problems));

@@ -11,7 +11,8 @@ export const GATE_PAGES: SitePage[] = [
   { name: "home", path: "/" },
   { name: "article", path: "/tin-tuc/2020/02/trien-khai-nhiem-vu-nam-2020/" },
   { name: "category", path: "/chuyen-muc/lien-hiep-hoi/" },
-  { name: "search", path: "/tim-kiem/?q=hoi+nghi" },
+  // Results are rendered by the search client (scripts/search/client.ts) into this list.
+  { name: "search", path: "/tim-kiem/?q=hoi+nghi", waitFor: "[data-search-results] li" },
   { name: "404", path: "/404.html" },
 ];
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkAccessibility } from "../../scripts/quality/axe.ts";
-import { startStaticServer, type StaticServer } from "../../scripts/quality/serve.ts";
+import { startPreviewServer, type PreviewServer } from "../../scripts/publish/preview-server.ts";
 import { BASE_CSS, GOOD_CSS, goodPage, writeTmpSite } from "./tmp-site.ts";
 
 const BAD_PAGE = `<!doctype html>
@@ -12,7 +12,7 @@ const BAD_CSS = `.mo { color: #bbb; background: #fff; } a:focus { outline: none;
 
 describe("accessibility gate (axe-core + keyboard, in Chromium)", () => {
   let site: Awaited<ReturnType<typeof writeTmpSite>>;
-  let server: StaticServer;
+  let server: PreviewServer;
   beforeAll(async () => {
     site = await writeTmpSite({
       "index.html": goodPage("Trang chủ", '<p>Xin chào. <a href="/kem/">Trang kém</a></p>'),
@@ -22,11 +22,9 @@ describe("accessibility gate (axe-core + keyboard, in Chromium)", () => {
       "css/bad.css": BAD_CSS,
       "js/site.js": "",
     });
-    // The site's CSP: axe is injected through the DevTools protocol, which this policy must not block.
-    server = await startStaticServer({
-      root: site.root,
-      headers: { "content-security-policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'" },
-    });
+    // Served with netlify.toml's headers: axe is injected through the DevTools protocol, which the
+    // site's CSP must not block.
+    server = await startPreviewServer({ root: site.root });
   });
   afterAll(async () => {
     await server.close();

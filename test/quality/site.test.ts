@@ -6,7 +6,7 @@ import { listFiles } from "../../scripts/quality/files.ts";
 import { checkLinks, formatBrokenLinks } from "../../scripts/quality/links.ts";
 import { GATE_PAGES } from "../../scripts/quality/pages.ts";
 import { formatPageWeight, PAGE_WEIGHT_BUDGET, pageWeight } from "../../scripts/quality/page-weight.ts";
-import { startStaticServer } from "../../scripts/quality/serve.ts";
+import { startPreviewServer } from "../../scripts/publish/preview-server.ts";
 import { formatVnuMessages, validateHtml } from "../../scripts/quality/vnu.ts";
 import { buildFixtureSite, buildSite } from "./build-fixture.ts";
 
@@ -53,7 +53,7 @@ describe("quality gates on built sites", () => {
   });
 
   it("has no WCAG 2.1 AA violations and works by keyboard at 375 and 1280 px", async () => {
-    const server = await startStaticServer({ root: fixtureSite });
+    const server = await startPreviewServer({ root: fixtureSite });
     try {
       const problems = await checkAccessibility({ baseUrl: server.url });
       expect(formatA11yProblems(problems)).toBe("");
