@@ -31,12 +31,11 @@ export async function runFloor(contentDir: string, outDir: string): Promise<Floo
   };
 
   const files = (await listFiles(contentDir, [".md"])).filter((f) => f.startsWith("tin-tuc/"));
-  const articles = await Promise.all(
-    files.map(async (file) => {
-      const { data, content } = matter(await readFile(join(contentDir, file), "utf8"));
-      return { url: `/${file.split("/")[1]}/${basename(file, ".md")}/`, title: String(data.title), content };
-    }),
-  );
+  const articles: { url: string; title: string; content: string }[] = [];
+  for (const file of files) {
+    const { data, content } = matter(await readFile(join(contentDir, file), "utf8"));
+    articles.push({ url: `/${file.split("/")[1]}/${basename(file, ".md")}/`, title: String(data.title), content });
+  }
   const read = lap();
 
   const md = new MarkdownIt();
