@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFile, stat, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import matter from "gray-matter";
@@ -7,7 +7,7 @@ import { parseContentDate } from "../model/dates.ts";
 import { articleUrl } from "../model/build-site.ts";
 
 export interface DevLoopResult {
-  /** Until the dev server had written the article page the first time. */
+  /** Until the dev server had built the site and was watching. */
   startupMs: number;
   /** Save → page rewritten with the edit, one per run. */
   runsMs: number[];
@@ -46,17 +46,24 @@ export async function measureDevLoop(options: {
   if (!date.ok) throw new Error(`${options.articleFile}: ${date.message}`);
   const page = join(options.outputDir, articleUrl(date.value, String(data.slug ?? basename(options.articleFile, ".md"))), "index.html");
 
+  await rm(options.outputDir, { recursive: true, force: true });
   const started = performance.now();
   const server = spawn("npm", ["start", "--", `--port=${options.port}`], {
     env: { ...process.env, CONTENT_DIR: options.contentDir, OUTPUT_DIR: options.outputDir },
-    stdio: "ignore",
+    stdio: ["ignore", "pipe", "ignore"],
     detached: true,
   });
+  let log = "";
+  server.stdout?.setEncoding("utf8").on("data", (chunk: string) => (log += chunk));
   try {
-    await waitFor(`${page} to be written`, 600_000, async () => (await stat(page).catch(() => undefined))?.mtimeMs);
+    // Eleventy prints "Watching…" once the first build is complete.
+    await waitFor("the first build", 600_000, async () => (log.includes("Watching") ? true : undefined));
     const startupMs = Math.round(performance.now() - started);
-    // Let the first build finish writing the rest of the site before editing.
-    await sleep(2_000);
+    await readFile(page).catch(() => {
+      throw new Error(`dev loop: the dev server did not write ${page}`);
+    });
+    // The file watcher is still scanning when "Watching…" appears; an edit before it is ready is missed.
+    await sleep(3_000);
     const runsMs: number[] = [];
     for (let run = 0; run < (options.runs ?? 3); run++) {
       const marker = `bench-dev-loop-${Date.now()}-${run}`;
