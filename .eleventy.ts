@@ -1,8 +1,11 @@
 import { join } from "node:path";
-import { writeAssets } from "./scripts/assets.ts";
+import { afterBuild } from "./scripts/after-build.ts";
 import { createBuildContext, type BuildContext } from "./scripts/build-context.ts";
 import { contentDir, outputDir } from "./scripts/config.ts";
-import { writeDefaultOgImage } from "./scripts/publish/og-image.ts";
+import { functionsMiddleware } from "./scripts/dev/functions-middleware.ts";
+import { transformImagesInHtml } from "./scripts/images/html.ts";
+
+const PHOTO = /\.(jpe?g|png|webp|avif|gif|tiff?|heic|heif|svg)$/i;
 
 /**
  * Eleventy only wires the stages together: content is loaded, validated and
@@ -13,16 +16,20 @@ export default function (eleventyConfig: any) {
   eleventyConfig.addTemplateFormats(["11ty.tsx", "11ty.ts"]);
   let build: BuildContext | undefined;
   eleventyConfig.addGlobalData("build", async () => (build = await createBuildContext()));
-  eleventyConfig.on("eleventy.after", async () => {
-    if (!build) return;
-    await Promise.all([writeAssets(outputDir, build.assets), writeDefaultOgImage(outputDir, build.model.site.name)]);
-  });
+  eleventyConfig.on("eleventy.after", () => build && afterBuild(build, outputDir));
 
-  eleventyConfig.addPassthroughCopy({ [join(contentDir, "media")]: "media" });
+  // Photos are never served as uploaded: the images transform writes resized, stripped copies.
+  eleventyConfig.addPassthroughCopy({ [join(contentDir, "media")]: "media" }, { filter: (file: string) => !PHOTO.test(file) });
+  eleventyConfig.addTransform("images", async function (this: { page: { outputPath?: string | false } }, content: string) {
+    const page = this.page.outputPath;
+    return build && typeof page === "string" && page.endsWith(".html") ? transformImagesInHtml(content, { images: build.images, page }) : content;
+  });
   eleventyConfig.addWatchTarget(contentDir);
   eleventyConfig.addWatchTarget("./layouts/");
   eleventyConfig.addWatchTarget("./widgets/");
   eleventyConfig.addWatchTarget("./assets/");
+  // `npm start` serves /api/visits too, against a local Blobs store in .cache/blobs.
+  eleventyConfig.setServerOptions({ middleware: [functionsMiddleware] });
   eleventyConfig.setQuietMode(true);
 
   return {

@@ -21,7 +21,7 @@ export function ArticlePage({ build, article }: { build: BuildContext; article: 
       title={article.title}
       description={article.summary}
       url={article.url}
-      meta={articleMeta(build.model.site, article)}
+      meta={articleMeta(build.model.site, article, (src) => build.images.ogImage(src))}
     >
       <article class="article" data-pagefind-body>
         <Breadcrumb category={article.category} />

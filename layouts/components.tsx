@@ -25,10 +25,14 @@ export function Breadcrumb({ category, current }: { category: Category; current?
   );
 }
 
+/** Matches .card-image in site.css; the images transform picks the encoded width from it. */
+const CARD_IMAGE_SIZES = "(min-width: 640px) 200px, 112px";
+
 export function ArticleCard({ article, headingLevel = 3, showSummary = true }: { article: Article; headingLevel?: 2 | 3; showSummary?: boolean }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <article class="card">
+    <article class={article.image ? "card has-image" : "card"}>
+      {article.image && <img class="card-image" src={article.image} alt={article.imageAlt ?? ""} sizes={CARD_IMAGE_SIZES} />}
       <Heading class="card-title">
         <a href={article.url}>{article.title}</a>
       </Heading>

@@ -4,6 +4,8 @@ import { Base } from "./base.tsx";
 import { ArticleCard, ArticleList } from "./components.tsx";
 
 const LATEST = 8;
+/** Matches .lead-image in site.css: the full main column. */
+const LEAD_IMAGE_SIZES = "(min-width: 1200px) 820px, (min-width: 960px) calc(100vw - 380px), calc(100vw - 2rem)";
 const PER_CATEGORY = 4;
 
 export function HomePage({ build }: { build: BuildContext }) {
@@ -15,6 +17,7 @@ export function HomePage({ build }: { build: BuildContext }) {
       <h1 class="visually-hidden">{site.name}</h1>
       {lead ? (
         <article class="lead-article">
+          {lead.image && <img class="lead-image" src={lead.image} alt={lead.imageAlt ?? ""} sizes={LEAD_IMAGE_SIZES} />}
           <p class="lead-kicker">
             <a href={lead.category.url}>{lead.category.name}</a> ·{" "}
             <time datetime={lead.dateIso}>{formatLongDate(lead.date)}</time>

@@ -2,10 +2,13 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { build } from "esbuild";
+import { bundleSearchClient } from "./search/bundle-client.ts";
 
 export interface Assets {
   css: string;
   js: string;
+  /** The search page's client. */
+  search: string;
   /** Output path (under the site root) → content, written after Eleventy has run. */
   files: Map<string, string>;
 }
@@ -46,6 +49,7 @@ export async function buildAssets(): Promise<Assets> {
   return {
     css: hashed(files, "site", "css", minifiedCss.outputFiles[0]!.text),
     js: hashed(files, "site", "js", js.outputFiles[0]!.text),
+    search: hashed(files, "search", "js", await bundleSearchClient()),
     files,
   };
 }

@@ -1,7 +1,11 @@
 import { buildAssets, type Assets } from "./assets.ts";
-import { contentDir, isPreview } from "./config.ts";
-import { ContentError, formatIssue } from "./content/issues.ts";
+import { endStage } from "./build-stats.ts";
+import { contentDir, isPreview, outputDir } from "./config.ts";
+import { editorialChecks } from "./check/run-checks.ts";
+import { ContentError, formatIssue, sortIssues } from "./content/issues.ts";
 import { loadSite } from "./content/load-site.ts";
+import { ImagePipeline } from "./images/pipeline.ts";
+import { imageRefs } from "./images/refs.ts";
 import type { SiteModel } from "./model/types.ts";
 import { renderSidebar } from "./sidebar.ts";
 
@@ -11,6 +15,8 @@ export interface BuildContext {
   assets: Assets;
   /** The sidebar, rendered once and reused on every page. */
   sidebarHtml: string;
+  /** Encoded before rendering; pages' images are rewritten by the transform, files copied after. */
+  images: ImagePipeline;
 }
 
 let preloaded: Promise<BuildContext> | undefined;
@@ -29,9 +35,17 @@ export function createBuildContext(): Promise<BuildContext> {
 }
 
 async function computeBuildContext(): Promise<BuildContext> {
-  const { model, issues } = await loadSite({ contentDir, preview: isPreview() });
-  for (const w of issues.filter((i) => i.severity === "warning")) console.warn(formatIssue(w));
-  if (!model) throw new ContentError(issues);
+  const loaded = await loadSite({ contentDir, preview: isPreview() });
+  // The same checks as `npm run check`: a broken link or legacy-encoded text stops the build too.
+  const issues = sortIssues([...loaded.issues, ...(await editorialChecks(contentDir, loaded.model))]);
+  const model = loaded.model;
+  if (!model || issues.some((i) => i.severity === "error")) throw new ContentError(issues);
+  for (const w of issues) console.log(formatIssue(w));
+  endStage("load");
+  const images = new ImagePipeline({ contentDir, outputDir });
+  await images.prepare(imageRefs(model));
+  endStage("images");
   const [assets, sidebarHtml] = await Promise.all([buildAssets(), renderSidebar(model)]);
-  return { model, assets, sidebarHtml };
+  endStage("assets");
+  return { model, assets, sidebarHtml, images };
 }

@@ -2,17 +2,16 @@
 process.env.ELEVENTY_RUN_MODE ??= "build";
 import { rm } from "node:fs/promises";
 import Eleventy from "@11ty/eleventy";
-import { preloadBuildContext } from "../build-context.ts";
-import { endStage, reportStats } from "../build-stats.ts";
+import { startSearchIndex } from "../after-build.ts";
+import { preloadBuildContext, type BuildContext } from "../build-context.ts";
+import { reportStats } from "../build-stats.ts";
 import { outputDir } from "../config.ts";
 import { ContentError, formatIssue } from "../content/issues.ts";
 
 async function main(): Promise<number> {
-  let pages = 0;
+  let context: BuildContext;
   try {
-    const context = await preloadBuildContext();
-    endStage("load");
-    pages = context.model.articles.length + context.model.pages.length + context.model.listings.length;
+    context = await preloadBuildContext();
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     for (const issue of error.issues) console.error(formatIssue(issue));
@@ -22,9 +21,10 @@ async function main(): Promise<number> {
   }
   // A clean output directory, so that a deleted article never lingers on the site.
   await rm(outputDir, { recursive: true, force: true });
+  startSearchIndex(context, outputDir);
   const eleventy = new Eleventy(undefined, undefined, { configPath: ".eleventy.ts", quietMode: true });
   await eleventy.write();
-  endStage("render");
+  const pages = context.model.articles.length + context.model.pages.length + context.model.listings.length;
   reportStats({ pages });
   console.log(`Built ${pages} pages into ${outputDir}.`);
   return 0;

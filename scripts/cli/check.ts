@@ -1,12 +1,16 @@
-// Validate the content only: fast, writes nothing, exit 1 on any error.
+// Validate the content only: fast, writes nothing, exit 1 on any error. `--fix-nfc` first rewrites NFD files in NFC.
 import { contentDir } from "../config.ts";
-import { formatIssue } from "../content/issues.ts";
+import { formatIssue, sortIssues } from "../content/issues.ts";
 import { loadSite } from "../content/load-site.ts";
+import { editorialChecks, fixNfd } from "../check/run-checks.ts";
 
-const { model, issues } = await loadSite({ contentDir, preview: true });
-for (const issue of issues) console[issue.severity === "error" ? "error" : "warn"](formatIssue(issue));
+if (process.argv.includes("--fix-nfc")) for (const file of await fixNfd(contentDir)) console.log(`rewritten in NFC: ${file}`);
+const { model, issues: loadIssues } = await loadSite({ contentDir, preview: true });
+const issues = sortIssues([...loadIssues, ...(await editorialChecks(contentDir, model))]);
+// Warnings go to stdout: stderr holds only what stops a build.
+for (const issue of issues) console[issue.severity === "error" ? "error" : "log"](formatIssue(issue));
 const errors = issues.filter((i) => i.severity === "error").length;
 const warnings = issues.length - errors;
-if (model) console.log(`OK: ${model.articles.length} articles, ${model.pages.length} pages checked${warnings ? `, ${warnings} warning(s)` : ""}.`);
+if (model && !errors) console.log(`OK: ${model.articles.length} articles, ${model.pages.length} pages checked${warnings ? `, ${warnings} warning(s)` : ""}.`);
 else console.error(`\n${errors} error(s), ${warnings} warning(s). Fix the lines above and run \`npm run check\` again.`);
 process.exitCode = errors ? 1 : 0;

@@ -1,5 +1,4 @@
-import { existsSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import type { DateTime } from "luxon";
 import type { ContentIssue } from "../content/issues.ts";
 import type { SourceArticle, SourcePage } from "../content/load-documents.ts";
@@ -66,18 +65,9 @@ export function buildSite(input: SiteInput, issues: ContentIssue[]): SiteModel {
     const rel = relative(contentDir, abs);
     return rel.startsWith("..") ? target : `/${rel.split("\\").join("/")}${hash ? `#${hash}` : ""}`;
   };
-  const checkImage = (file: string, line: number, field: string, url: string) => {
-    if (!url.startsWith("/media/")) {
-      issues.push({ file, line, field, message: `image "${url}" is not in content/media — put the photo in content/media/<year>/ and link it from there`, severity: "error" });
-    } else if (!existsSync(join(contentDir, decodeURI(url)))) {
-      issues.push({ file, line, field, message: `image ${url} does not exist — add the file at ${join(relative(process.cwd(), contentDir), decodeURI(url))} or fix the path`, severity: "error" });
-    }
-  };
-  const render = (doc: SourceArticle | SourcePage) => {
-    const out = renderMarkdown(doc.body, { bodyLine: doc.bodyLine, resolveUrl: (t) => mediaUrl(doc.sourcePath, t) });
-    for (const ref of out.references) if (ref.kind === "image") checkImage(doc.file, ref.line, "image", mediaUrl(doc.sourcePath, ref.target));
-    return out;
-  };
+  // Images are checked (existence, format, size, alt text) by scripts/images/check.ts.
+  const render = (doc: SourceArticle | SourcePage) =>
+    renderMarkdown(doc.body, { bodyLine: doc.bodyLine, resolveUrl: (t) => mediaUrl(doc.sourcePath, t) });
   const summaryOf = (explicit: string | undefined, first: string) => explicit ?? truncate(first, SUMMARY_LENGTH);
 
   const tagsBySlug = new Map<string, Tag>();
@@ -91,7 +81,6 @@ export function buildSite(input: SiteInput, issues: ContentIssue[]): SiteModel {
     const future = src.date > input.now;
     const out = render(src);
     const image = fm.image ? mediaUrl(src.sourcePath, fm.image) : undefined;
-    if (image) checkImage(src.file, src.lineOf(["image"]), "image", image);
     if (!input.preview && (draft || future)) continue;
     const tags = (fm.tags ?? []).map((name) => {
       const slug = slugify(name);

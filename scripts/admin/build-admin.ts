@@ -1,0 +1,52 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { stringify } from "yaml";
+import type { CategoriesData } from "../content/schema.ts";
+import { cmsBundle } from "./bundle.ts";
+import { cmsConfig, type AdminOptions } from "./config.ts";
+
+/** "owner/name" from CMS_GITHUB_REPO, or from Netlify's REPOSITORY_URL when it is a GitHub address. */
+export function githubRepoFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.CMS_GITHUB_REPO) return env.CMS_GITHUB_REPO;
+  return /github\.com[/:]([^/]+\/[^/.]+)/.exec(env.REPOSITORY_URL ?? "")?.[1];
+}
+
+const page = (script: string) => `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Quản trị nội dung</title>
+</head>
+<body>
+<script src="/admin/${script}"></script>
+</body>
+</html>
+`;
+
+/**
+ * Writes /admin/ (Decap CMS) into the built site: index.html, config.yml with the
+ * categories of the content tree, and the hashed CMS bundle. Called after the site build.
+ */
+export async function buildAdmin(
+  outputDir: string,
+  contentDir: string,
+  categories: CategoriesData,
+  options: Partial<AdminOptions> = {},
+): Promise<void> {
+  const config = cmsConfig(categories, {
+    contentPath: relative(process.cwd(), contentDir).split(sep).join("/"),
+    githubRepo: githubRepoFromEnv(),
+    branch: process.env.CMS_BRANCH,
+    ...options,
+  });
+  const bundle = await cmsBundle();
+  const dir = join(outputDir, "admin");
+  await mkdir(dir, { recursive: true });
+  await Promise.all([
+    writeFile(join(dir, "config.yml"), stringify(config, { lineWidth: 0, aliasDuplicateObjects: false })),
+    writeFile(join(dir, bundle.name), bundle.code),
+    writeFile(join(dir, "index.html"), page(bundle.name)),
+  ]);
+}

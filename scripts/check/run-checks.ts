@@ -1,0 +1,68 @@
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import type { ContentIssue } from "../content/issues.ts";
+import type { SiteModel } from "../model/types.ts";
+import { checkImages } from "../images/check.ts";
+import { imageRefs } from "../images/refs.ts";
+import { checkDuplicateTitles } from "./duplicates.ts";
+import { lineLocator } from "./field-line.ts";
+import { checkLegacyEncoding } from "./legacy-encoding.ts";
+import { checkLengths } from "./lengths.ts";
+import { checkLinks } from "./links.ts";
+import { checkNfd } from "./nfd.ts";
+import { checkPlaceholders } from "./placeholders.ts";
+
+const TEXT = /\.(md|ya?ml)$/;
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+/** Every file under the content folder, relative to it with "/" separators. */
+async function contentFiles(contentDir: string): Promise<string[]> {
+  const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => relative(contentDir, join(e.parentPath, e.name)).split(sep).join("/"));
+}
+
+/** Raw (un-normalised) UTF-8 text of the Markdown and YAML files, keyed by display path; others are the loader's to report. */
+async function rawTexts(contentDir: string, files: string[]): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const file of files.filter((f) => TEXT.test(f))) {
+    const path = join(contentDir, file);
+    try {
+      texts.set(relative(process.cwd(), path), decoder.decode(await readFile(path)).replace(/\r\n?/g, "\n"));
+    } catch {
+      // Not UTF-8: the loader already reports it.
+    }
+  }
+  return texts;
+}
+
+/** The editors' checks that go beyond the schema: run after loading, with the model when there is one. */
+export async function editorialChecks(contentDir: string, model: SiteModel | undefined): Promise<ContentIssue[]> {
+  const files = await contentFiles(contentDir);
+  const texts = await rawTexts(contentDir, files);
+  const issues: ContentIssue[] = [];
+  for (const [file, text] of texts) {
+    issues.push(...checkNfd(text, file), ...checkLegacyEncoding(text, file));
+    if (file.endsWith(".md")) issues.push(...checkPlaceholders(text, file));
+  }
+  if (model) {
+    const lineOf = lineLocator(texts);
+    issues.push(
+      ...checkLinks(model, new Set(files)),
+      ...checkDuplicateTitles(model.articles, lineOf),
+      ...checkLengths([...model.articles, ...model.pages], lineOf),
+      ...(await checkImages(imageRefs(model, lineOf), contentDir)),
+    );
+  }
+  return issues;
+}
+
+/** Rewrites decomposed (NFD) Markdown and YAML files in NFC; returns the files changed. */
+export async function fixNfd(contentDir: string): Promise<string[]> {
+  const fixed: string[] = [];
+  for (const [file, text] of await rawTexts(contentDir, await contentFiles(contentDir))) {
+    if (text === text.normalize("NFC")) continue;
+    await writeFile(file, text.normalize("NFC"));
+    fixed.push(file);
+  }
+  return fixed;
+}

@@ -1,0 +1,101 @@
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import sharp from "sharp";
+import { MAX_FILE_BYTES, MAX_SIDE } from "./config.ts";
+import { displayPath } from "./source.ts";
+
+/** What the encoder needs to know about a source that passed every check. */
+export interface SourceInfo {
+  /** sha256 of the file's bytes: the cache key's content part. */
+  hash: string;
+  bytes: number;
+  format: string;
+  /** Dimensions after EXIF orientation is applied. */
+  width: number;
+  height: number;
+  /** True only when some pixel is actually transparent. */
+  transparent: boolean;
+}
+
+export type Inspection = { ok: true; info: SourceInfo } | { ok: false; problem: string };
+
+const READABLE = new Set(["jpeg", "png", "webp", "gif", "tiff", "heif"]);
+const memo = new Map<string, Promise<Inspection>>();
+
+/**
+ * Checks one source file (exists, size, format, dimensions, decodes cleanly)
+ * and describes it. A source that passed once is remembered in the cache by
+ * its hash, so warm builds only hash files instead of decoding them.
+ */
+export async function inspectSource(file: string, cacheDir: string): Promise<Inspection> {
+  const st = await stat(file).catch(() => null);
+  const shown = displayPath(file);
+  if (!st?.isFile()) {
+    return fail(`image file ${shown} not found — check the file name and folder (names are case-sensitive) or add the file`);
+  }
+  if (st.size > MAX_FILE_BYTES) {
+    return fail(`image ${shown} is ${mb(st.size)}, over the ${mb(MAX_FILE_BYTES)} limit — export it smaller (a phone photo saved as JPEG at quality 85 is 3–6 MB)`);
+  }
+  const memoKey = `${file}\0${st.size}\0${st.mtimeMs}`;
+  let result = memo.get(memoKey);
+  if (!result) {
+    result = inspectContent(file, shown, cacheDir);
+    memo.set(memoKey, result);
+  }
+  return result;
+}
+
+async function inspectContent(file: string, shown: string, cacheDir: string): Promise<Inspection> {
+  const bytes = await readFile(file);
+  const hash = createHash("sha256").update(bytes).digest("hex");
+  const known = path.join(cacheDir, "sources", `${hash}.json`);
+  const cached = await readFile(known, "utf8").then((t) => JSON.parse(t) as SourceInfo, () => null);
+  if (cached) return { ok: true, info: cached };
+
+  let meta: sharp.Metadata;
+  try {
+    meta = await sharp(bytes).metadata();
+  } catch {
+    return fail(`${shown} is not an image or is damaged — open it in an image viewer and save it again as JPEG or PNG`);
+  }
+  if (meta.format === "svg") {
+    return fail(`${shown} is an SVG drawing, which may carry scripts — export it as PNG`);
+  }
+  if (meta.format === "heif" && meta.compression !== "av1") {
+    return fail(`${shown} is a HEIC photo, which browsers cannot show — export it as JPEG (on an iPhone: Settings → Camera → Formats → Most Compatible)`);
+  }
+  if (!READABLE.has(meta.format ?? "")) {
+    return fail(`${shown} is a ${meta.format} file, not a supported photo format — save it as JPEG or PNG`);
+  }
+  if ((meta.pages ?? 1) > 1) {
+    return fail(`${shown} is an animation or has several pages — use a still JPEG or PNG (put videos on YouTube)`);
+  }
+  const { width, height } = meta.autoOrient;
+  if (width > MAX_SIDE || height > MAX_SIDE) {
+    return fail(`${shown} is ${width}×${height} px, over the ${MAX_SIDE.toLocaleString("en")} px limit on a side — resize it to at most 4000 px`);
+  }
+  let transparent = false;
+  try {
+    // A small decode reads the whole stream, so truncated or damaged data fails here.
+    const input = sharp(bytes, { failOn: "truncated" });
+    if (meta.hasAlpha) transparent = !(await input.stats()).isOpaque;
+    else await input.resize(64).raw().toBuffer();
+  } catch (error) {
+    return fail(`${shown} is damaged (${(error as Error).message.trim()}) — export the photo again from the original`);
+  }
+  const info: SourceInfo = { hash, bytes: bytes.length, format: meta.format!, width, height, transparent };
+  await mkdir(path.dirname(known), { recursive: true });
+  const tmp = `${known}.${process.pid}.tmp`;
+  await writeFile(tmp, JSON.stringify(info));
+  await rename(tmp, known);
+  return { ok: true, info };
+}
+
+function fail(problem: string): Inspection {
+  return { ok: false, problem };
+}
+
+function mb(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
+}

@@ -1,0 +1,31 @@
+import path from "node:path";
+import { MEDIA_PREFIX } from "./config.ts";
+
+export type ResolvedSource =
+  | { ok: true; url: string; path: string }
+  | { ok: false; url: string; problem: string };
+
+/**
+ * Maps a site URL like `/media/2020/x%20y.jpg` to its file under
+ * CONTENT_DIR/media. Returns null for anything that is not a content image
+ * (external URLs, theme assets), which the pipeline leaves alone.
+ */
+export function resolveMediaSrc(src: string, contentDir: string): ResolvedSource | null {
+  if (!src.startsWith(MEDIA_PREFIX)) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURI(src.split(/[?#]/, 1)[0]!).normalize("NFC");
+  } catch {
+    return { ok: false, url: src, problem: `the image address ${src} is not valid — rename the file using letters, digits and hyphens` };
+  }
+  const url = path.posix.normalize(decoded);
+  if (!url.startsWith(MEDIA_PREFIX)) {
+    return { ok: false, url, problem: `the image address ${src} leaves the media folder — point it at a file under content/media/` };
+  }
+  return { ok: true, url, path: path.join(path.resolve(contentDir), ...url.split("/").filter(Boolean)) };
+}
+
+/** Path for messages: relative to the working directory, like the content file names. */
+export function displayPath(file: string): string {
+  return path.relative(process.cwd(), file) || file;
+}

@@ -1,0 +1,203 @@
+/**
+ * The search page's client (bundled to /assets/search.js). It reads ?q= (and the filter and
+ * sort parameters), searches with Pagefind's JS API plus our Vietnamese ranking, and renders
+ * the results as plain DOM: no inline styles or scripts, so it runs under the site's CSP.
+ */
+import { rankedSearch, type PagefindApi, type PagefindFragment, type PagefindResult, type SortOrder } from "./ranking.ts";
+import { fromIndexText } from "./vietnamese.ts";
+import { PARAM_CATEGORY, PARAM_QUERY, PARAM_SORT, SORT_NEWEST } from "./params.ts";
+
+const PAGEFIND_URL = "/pagefind/pagefind.js";
+const PAGE_SIZE = 10;
+const DEBOUNCE_MS = 300;
+
+function required<T extends Element>(root: ParentNode, selector: string): T {
+  const element = root.querySelector<T>(selector);
+  if (!element) throw new Error(`search page: missing ${selector}`);
+  return element;
+}
+
+const page = required<HTMLElement>(document, "[data-search-page]");
+const form = required<HTMLFormElement>(page, "[data-search-form]");
+const input = required<HTMLInputElement>(form, `input[name="${PARAM_QUERY}"]`);
+const categorySelect = required<HTMLSelectElement>(form, `select[name="${PARAM_CATEGORY}"]`);
+const sortSelect = required<HTMLSelectElement>(form, `select[name="${PARAM_SORT}"]`);
+const status = required<HTMLElement>(page, "[data-search-status]");
+const list = required<HTMLOListElement>(page, "[data-search-results]");
+const more = required<HTMLButtonElement>(page, "[data-search-more]");
+
+async function loadPagefind(): Promise<PagefindApi> {
+  const module = (await import(PAGEFIND_URL)) as { createInstance(options: object): PagefindApi };
+  return module.createInstance({ basePath: "/pagefind/", noWorker: true, excerptLength: 26, excerptEllipsis: "…" });
+}
+const pagefindReady = loadPagefind();
+
+/** Pagefind's excerpt: text with <mark> around hits and < > escaped. Built as nodes, never as HTML. */
+function excerptNodes(excerpt: string): Node[] {
+  const nodes: Node[] = [];
+  let marked = false;
+  for (const part of excerpt.split(/(<\/?mark>)/)) {
+    if (part === "<mark>" || part === "</mark>") {
+      marked = part === "<mark>";
+      continue;
+    }
+    if (!part) continue;
+    const text = document.createTextNode(fromIndexText(part.replace(/&lt;/g, "<").replace(/&gt;/g, ">")));
+    if (marked) {
+      const mark = document.createElement("mark");
+      mark.append(text);
+      nodes.push(mark);
+    } else {
+      nodes.push(text);
+    }
+  }
+  return nodes;
+}
+
+function resultItem(fragment: PagefindFragment): HTMLLIElement {
+  const item = document.createElement("li");
+  item.className = "search-result";
+  const heading = document.createElement("h2");
+  const link = document.createElement("a");
+  link.href = fragment.url;
+  link.textContent = fromIndexText(fragment.meta["title"] ?? fragment.url);
+  heading.append(link);
+  item.append(heading);
+
+  const { date, dateIso, category } = fragment.meta;
+  if (date || category) {
+    const meta = document.createElement("p");
+    meta.className = "search-result-meta";
+    if (date) {
+      const time = document.createElement("time");
+      if (dateIso) time.dateTime = dateIso;
+      time.textContent = date;
+      meta.append(time);
+    }
+    if (date && category) meta.append(" · ");
+    if (category) meta.append(category);
+    item.append(meta);
+  }
+  const excerpt = document.createElement("p");
+  excerpt.className = "search-result-excerpt";
+  excerpt.append(...excerptNodes(fragment.excerpt));
+  item.append(excerpt);
+  return item;
+}
+
+let results: PagefindResult[] = [];
+let shown = 0;
+
+async function showMore(): Promise<void> {
+  const batch = results.slice(shown, shown + PAGE_SIZE);
+  shown += batch.length;
+  const fragments = await Promise.all(batch.map((r) => r.data()));
+  list.append(...fragments.map(resultItem));
+  more.hidden = shown >= results.length;
+}
+
+interface SearchState {
+  query: string;
+  category: string;
+  sort: SortOrder;
+}
+
+function currentState(): SearchState {
+  return {
+    query: input.value.trim(),
+    category: categorySelect.value,
+    sort: sortSelect.value === SORT_NEWEST ? "newest" : "relevance",
+  };
+}
+
+function syncUrl(state: SearchState): void {
+  const url = new URL(location.href);
+  url.search = "";
+  if (state.query) url.searchParams.set(PARAM_QUERY, state.query);
+  if (state.category) url.searchParams.set(PARAM_CATEGORY, state.category);
+  if (state.sort === "newest") url.searchParams.set(PARAM_SORT, SORT_NEWEST);
+  history.replaceState(null, "", url);
+}
+
+let latest = 0;
+let composing = false;
+let queue: Promise<void> = Promise.resolve();
+
+/** Searches run one at a time (ranking switches Pagefind options); only the latest request renders. */
+function search(): void {
+  if (composing) return;
+  const id = ++latest;
+  const state = currentState();
+  syncUrl(state);
+  queue = queue.then(async () => {
+    if (id !== latest) return;
+    if (!state.query) {
+      results = [];
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = "";
+      return;
+    }
+    status.textContent = "Đang tìm…";
+    try {
+      const pagefind = await pagefindReady;
+      const ranked = await rankedSearch(pagefind, state);
+      if (id !== latest) return;
+      results = ranked;
+      shown = 0;
+      list.replaceChildren();
+      await showMore();
+      status.textContent = results.length
+        ? `Tìm thấy ${results.length} kết quả cho “${state.query}”.`
+        : `Không tìm thấy kết quả nào cho “${state.query}”. Hãy thử từ khóa khác.`;
+    } catch (error) {
+      console.error(error);
+      status.textContent = "Không tải được dữ liệu tìm kiếm. Vui lòng thử lại sau.";
+    }
+  });
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+function searchSoon(): void {
+  clearTimeout(timer);
+  timer = setTimeout(search, DEBOUNCE_MS);
+}
+
+// Telex/VNI input methods compose a syllable before committing it: wait for compositionend.
+input.addEventListener("compositionstart", () => {
+  composing = true;
+  clearTimeout(timer);
+});
+input.addEventListener("compositionend", () => {
+  composing = false;
+  searchSoon();
+});
+input.addEventListener("input", (event) => {
+  if (composing || (event as InputEvent).isComposing) return;
+  searchSoon();
+});
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  clearTimeout(timer);
+  search();
+});
+categorySelect.addEventListener("change", search);
+sortSelect.addEventListener("change", search);
+more.addEventListener("click", () => {
+  const firstNew = shown;
+  void showMore().then(() => list.children[firstNew]?.querySelector("a")?.focus());
+});
+
+function start(): void {
+  const params = new URLSearchParams(location.search);
+  input.value = params.get(PARAM_QUERY) ?? "";
+  sortSelect.value = params.get(PARAM_SORT) === SORT_NEWEST ? SORT_NEWEST : "";
+  const category = params.get(PARAM_CATEGORY);
+  if ([...categorySelect.options].some((option) => option.value === category)) categorySelect.value = category!;
+  page.querySelector("[data-search-nojs]")?.remove();
+  form.hidden = false;
+  if (input.value) search();
+  else input.focus();
+}
+
+start();

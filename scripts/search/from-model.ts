@@ -1,0 +1,24 @@
+import type { SiteModel } from "../model/types.ts";
+import type { SearchDocument } from "./index-html.ts";
+import type { SearchCategory } from "./SearchPage.tsx";
+
+/** What the site indexes: every article and static page of the model, never a listing. */
+export function searchDocuments(model: Pick<SiteModel, "articles" | "pages">): SearchDocument[] {
+  return [
+    ...model.articles.map((a) => ({
+      url: a.url,
+      title: a.title,
+      html: a.html,
+      dateIso: a.dateIso,
+      category: a.category.name,
+      categoryPath: a.category.path.map((c) => c.name),
+      summary: a.summary,
+    })),
+    ...model.pages.map((p) => ({ url: p.url, title: p.title, html: p.html, summary: p.summary })),
+  ];
+}
+
+/** The search page's category filter: categories with articles, in tree order. */
+export function searchCategories(model: Pick<SiteModel, "categories">): SearchCategory[] {
+  return model.categories.filter((c) => c.articles.length).map((c) => ({ name: c.name, level: c.path.length - 1 }));
+}

@@ -1,0 +1,65 @@
+import { DateTime } from "luxon";
+import { formatDate, toIso, ZONE } from "../model/dates.ts";
+
+/** One article or static page as the search index sees it. */
+export interface SearchDocument {
+  url: string;
+  title: string;
+  /** Rendered body HTML. */
+  html: string;
+  /** Articles only: ISO 8601 date. */
+  dateIso?: string;
+  /** Articles only: the category's display name. */
+  category?: string;
+  /**
+   * Category names from the root to the article's own: all are filter values, so filtering by
+   * a parent finds its children's articles too. Defaults to `[category]`.
+   */
+  categoryPath?: string[];
+  summary?: string;
+}
+
+/** Sort key for pages without a date, so "newest first" still lists them (last). */
+export const UNDATED_SORT_KEY = "0000-01-01";
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+function plainText(html: string): string {
+  return html.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ");
+}
+
+/**
+ * The HTML Pagefind indexes for one document: title as h1 (Pagefind weights headings),
+ * an explicit summary when the body does not already contain it, then the body.
+ * `indexText` rewrites the searchable text (title, summary, body); display-only metadata
+ * (date, category) stays as written.
+ */
+export function renderIndexHtml(doc: SearchDocument, indexText: (text: string) => string): string {
+  const head: string[] = [];
+  if (doc.category) {
+    for (const name of doc.categoryPath ?? [doc.category]) {
+      head.push(`<meta data-pagefind-filter="category[content]" content="${escapeHtml(name)}">`);
+    }
+    head.push(`<meta data-pagefind-meta="category[content]" content="${escapeHtml(doc.category)}">`);
+  }
+  let sortKey = UNDATED_SORT_KEY;
+  if (doc.dateIso) {
+    const date = DateTime.fromISO(doc.dateIso, { zone: ZONE });
+    if (!date.isValid) throw new Error(`${doc.url}: dateIso "${doc.dateIso}" is not an ISO 8601 date`);
+    sortKey = toIso(date);
+    head.push(`<meta data-pagefind-meta="date[content]" content="${formatDate(date)}">`);
+    head.push(`<meta data-pagefind-meta="dateIso[content]" content="${sortKey}">`);
+  }
+  head.push(`<meta data-pagefind-sort="date[content]" content="${sortKey}">`);
+
+  const summary = doc.summary?.trim();
+  const showSummary = summary && !plainText(doc.html).includes(summary);
+  const body = [
+    `<h1 data-pagefind-meta="title">${escapeHtml(doc.title)}</h1>`,
+    showSummary ? `<p>${escapeHtml(summary)}</p>` : "",
+    doc.html,
+  ].join("\n");
+  return `<!doctype html><html lang="vi"><head>${head.join("")}</head><body><main data-pagefind-body>${indexText(body)}</main></body></html>`;
+}

@@ -1,0 +1,56 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { writePagefindIndex } from "../../scripts/search/build-index.ts";
+import type { SearchDocument } from "../../scripts/search/index-html.ts";
+import { loadPagefind } from "../../scripts/search/node-pagefind.ts";
+import type { PagefindApi } from "../../scripts/search/ranking.ts";
+import { serveStatic, type StaticServer } from "../../scripts/search/static-server.ts";
+
+/** A built Pagefind index, served over HTTP and loaded with its own pagefind.js. */
+export interface BuiltIndex {
+  pagefind: PagefindApi;
+  server: StaticServer;
+  dispose(): Promise<void>;
+}
+
+export async function buildAndLoad(docs: SearchDocument[], indexText?: (text: string) => string): Promise<BuiltIndex> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "search-quality-"));
+  await writePagefindIndex(docs, path.join(dir, "pagefind"), indexText);
+  const server = await serveStatic(dir);
+  const pagefind = await loadPagefind(dir, server.origin);
+  return {
+    pagefind,
+    server,
+    dispose: async () => {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function topUrls(results: { data(): Promise<{ url: string }> }[], n: number): Promise<string[]> {
+  return Promise.all(results.slice(0, n).map(async (r) => (await r.data()).url));
+}
+
+export interface Score {
+  hit1: number;
+  hit3: number;
+  misses: { query: string; expected: string; got: string[] }[];
+}
+
+export async function score(
+  queries: { query: string; expected: string }[],
+  search: (query: string) => Promise<string[]>,
+): Promise<Score> {
+  let hit1 = 0;
+  let hit3 = 0;
+  const misses: Score["misses"] = [];
+  for (const { query, expected } of queries) {
+    const got = await search(query);
+    if (got[0] === expected) hit1++;
+    if (got.slice(0, 3).includes(expected)) hit3++;
+    else misses.push({ query, expected, got });
+  }
+  return { hit1: hit1 / queries.length, hit3: hit3 / queries.length, misses };
+}

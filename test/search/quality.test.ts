@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rankedSearch } from "../../scripts/search/ranking.ts";
+import { FIXTURE_ARTICLE_COUNT, FIXTURE_DOCS, articleUrl } from "./fixture/articles.ts";
+import { QUALITY_QUERIES } from "./fixture/queries.ts";
+import { buildAndLoad, score, topUrls, type BuiltIndex, type Score } from "./quality-harness.ts";
+
+const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+describe("search quality on the fixture site (real Pagefind indexes, loaded with pagefind.js)", () => {
+  let ours: BuiltIndex;
+  let stock: BuiltIndex;
+  beforeAll(async () => {
+    ours = await buildAndLoad(FIXTURE_DOCS);
+    stock = await buildAndLoad(FIXTURE_DOCS, (text) => text);
+  });
+  afterAll(async () => {
+    await ours?.dispose();
+    await stock?.dispose();
+  });
+
+  const oursSearch = async (query: string) => topUrls(await rankedSearch(ours.pagefind, { query }), 3);
+  const stockSearch = async (query: string) => topUrls((await stock.pagefind.search(query))?.results ?? [], 3);
+
+  it("has a fixture large enough to mean something", () => {
+    expect(FIXTURE_ARTICLE_COUNT).toBeGreaterThanOrEqual(30);
+    expect(QUALITY_QUERIES.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it("finds the meant article in the top 3 for at least 95% of queries, and beats stock Pagefind", async () => {
+    const mine: Score = await score(QUALITY_QUERIES, oursSearch);
+    const theirs: Score = await score(QUALITY_QUERIES, stockSearch);
+    const kinds = [...new Set(QUALITY_QUERIES.map((q) => q.kind))];
+    const lines = [`search quality, ${QUALITY_QUERIES.length} queries, ${FIXTURE_ARTICLE_COUNT} articles`];
+    lines.push(`  ours : hit@1 ${percent(mine.hit1)}  hit@3 ${percent(mine.hit3)}`);
+    lines.push(`  stock: hit@1 ${percent(theirs.hit1)}  hit@3 ${percent(theirs.hit3)}`);
+    for (const kind of kinds) {
+      const subset = QUALITY_QUERIES.filter((q) => q.kind === kind);
+      const a = await score(subset, oursSearch);
+      const b = await score(subset, stockSearch);
+      lines.push(`  ${kind.padEnd(17)} (${subset.length}) ours hit@3 ${percent(a.hit3)}, stock ${percent(b.hit3)}`);
+    }
+    for (const miss of mine.misses) lines.push(`  ours missed: ${JSON.stringify(miss)}`);
+    console.log(lines.join("\n"));
+    expect(mine.hit3).toBeGreaterThanOrEqual(0.95);
+    expect(mine.hit3).toBeGreaterThan(theirs.hit3);
+  });
+
+  const rankOf = (urls: string[], slug: string) => {
+    const rank = urls.indexOf(articleUrl(slug));
+    expect(rank, `${slug} should be found`).toBeGreaterThanOrEqual(0);
+    return rank;
+  };
+  const allUrls = async (query: string, options: { category?: string; sort?: "newest" } = {}) => {
+    const results = await rankedSearch(ours.pagefind, { query, ...options });
+    return topUrls(results, results.length);
+  };
+
+  it("ranks adjacent phrases above the same syllables apart", async () => {
+    const quangNgai = await allUrls("quang ngai");
+    const decoy = rankOf(quangNgai, "quang-canh-trung-bay-co-vat");
+    for (const slug of ["quang-ngai-day-manh-chuyen-doi-so", "trien-khai-nhiem-vu-nam-2020"]) {
+      expect(rankOf(quangNgai, slug)).toBeLessThan(decoy);
+    }
+    const trienKhai = await allUrls("trien khai nhiem vu");
+    expect(rankOf(trienKhai, "trien-khai-nhiem-vu-nam-2020")).toBeLessThan(
+      rankOf(trienKhai, "nghiem-thu-de-tai-giong-lua-chiu-han"),
+    );
+    const dung = await allUrls("dang ngoc dung");
+    expect(rankOf(dung, "ong-dang-ngoc-dung-nhan-bang-khen")).toBe(0);
+    rankOf(dung, "gap-mat-doi-ngu-tri-thuc-tre");
+  });
+
+  it("ranks exact diacritics above folded matches", async () => {
+    const nam = await allUrls("nấm");
+    expect(nam.length).toBeGreaterThan(3);
+    expect(rankOf(nam, "cong-nghe-sinh-hoc-nuoi-trong-nam-linh-chi")).toBe(0);
+    const toi = await allUrls("tôi");
+    expect(rankOf(toi, "cuoc-thi-sang-tao-thanh-thieu-nien-nhi-dong")).toBeLessThan(
+      rankOf(toi, "trong-toi-sach-o-ly-son"),
+    );
+  });
+
+  it("treats NFD queries and either tone placement exactly like the NFC, canonical query", async () => {
+    for (const query of ["Triển khai nhiệm vụ", "Đặng Ngọc Dũng", "Tư Nghĩa"]) {
+      expect(await allUrls(query.normalize("NFD"))).toEqual(await allUrls(query));
+    }
+    expect(await allUrls("hoà bình")).toEqual(await allUrls("hòa bình"));
+    expect(await allUrls("thuỷ lợi")).toEqual(await allUrls("thủy lợi"));
+    expect((await allUrls("thuỷ lợi")).length).toBeGreaterThan(0);
+  });
+
+  it("filters by category and sorts newest first", async () => {
+    const search = async (category: string) => {
+      const results = await rankedSearch(ours.pagefind, { query: "hoi", category, sort: "newest" });
+      return Promise.all(results.map((r) => r.data()));
+    };
+    const members = await search("Hội thành viên");
+    expect(members.length).toBeGreaterThan(2);
+    expect(new Set(members.map((f) => f.meta["category"]))).toEqual(new Set(["Hội thành viên"]));
+    const dates = members.map((f) => f.meta["dateIso"] ?? "");
+    expect(dates).toEqual([...dates].sort().reverse());
+    // A parent category finds its children's articles.
+    const parent = await search("Tin hoạt động");
+    expect(new Set(parent.map((f) => f.meta["category"]))).toEqual(new Set(["Hội thành viên", "Liên hiệp Hội"]));
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import {
+  foldVietnamese,
+  fromIndexText,
+  hasDiacritics,
+  normalizeVietnamese,
+  toIndexText,
+} from "../../scripts/search/vietnamese.ts";
+
+describe("Vietnamese normalisation for search", () => {
+  it("composes NFD text to NFC", () => {
+    const nfd = "Triển khai nhiệm vụ".normalize("NFD");
+    expect(nfd).not.toBe("Triển khai nhiệm vụ");
+    expect(normalizeVietnamese(nfd)).toBe("Triển khai nhiệm vụ");
+  });
+
+  it("puts the tone of oa/oe/uy on one vowel, whichever placement was typed", () => {
+    expect(normalizeVietnamese("hoà bình")).toBe("hòa bình");
+    expect(normalizeVietnamese("Thuỷ lợi, KHOẺ, Uỷ ban")).toBe("Thủy lợi, KHỎE, Ủy ban");
+    expect(normalizeVietnamese("hòa thủy khỏe")).toBe("hòa thủy khỏe");
+    expect(normalizeVietnamese("thuỵ".normalize("NFD"))).toBe("thụy");
+  });
+
+  it("leaves syllables whose tone placement is not a matter of style", () => {
+    for (const word of ["quý", "quỷ", "hoàng", "khuya", "thuyết", "xoáy", "của", "mía"]) {
+      expect(normalizeVietnamese(word)).toBe(word);
+    }
+  });
+
+  it("folds marks and đ/Đ for comparison", () => {
+    expect(foldVietnamese("Đặng Ngọc Dũng")).toBe("dang ngoc dung");
+    expect(foldVietnamese("Đà Nẵng".normalize("NFD"))).toBe("da nang");
+    expect(foldVietnamese("hoà") === foldVietnamese("hòa")).toBe(true);
+  });
+
+  it("spells đ as d + combining stroke for the index, and back for display", () => {
+    const indexed = toIndexText("Đặng đi Đà Nẵng");
+    expect(indexed).not.toMatch(/[đĐ]/);
+    // Pagefind folds by stripping combining marks after NFD: the stroke must go the same way.
+    expect(indexed.normalize("NFD").replace(/\p{M}/gu, "")).toBe("Dang di Da Nang");
+    expect(fromIndexText(indexed)).toBe("Đặng đi Đà Nẵng");
+    expect(toIndexText("hoà".normalize("NFD"))).toBe("hòa");
+  });
+
+  it("knows which query words carry diacritics", () => {
+    expect(hasDiacritics("nấm")).toBe(true);
+    expect(hasDiacritics(toIndexText("đi"))).toBe(true);
+    expect(hasDiacritics("nam")).toBe(false);
+    expect(hasDiacritics("2020")).toBe(false);
+  });
+});

@@ -1,0 +1,32 @@
+import type { DateTime } from "luxon";
+import { formatDate } from "../../scripts/model/dates.ts";
+import type { Article } from "../../scripts/model/types.ts";
+
+export const ANNOUNCEMENT_CATEGORY = "thong-bao";
+const NEW_FOR_DAYS = 7;
+
+export interface AnnouncementsData {
+  items: { title: string; url: string; dateIso: string; dateText: string; isNew: boolean }[];
+  listUrl: string;
+}
+
+/**
+ * The latest articles of the `thong-bao` category (or its sub-categories), newest
+ * first. "New" is judged at build time, which is when the sidebar is rendered.
+ */
+export function loadAnnouncements(articles: readonly Article[], limit: number, now: DateTime): AnnouncementsData {
+  const inCategory = articles.filter((a) => a.category.path.some((c) => c.key === ANNOUNCEMENT_CATEGORY));
+  const category = inCategory[0]?.category.path.find((c) => c.key === ANNOUNCEMENT_CATEGORY);
+  const newSince = now.minus({ days: NEW_FOR_DAYS });
+  const items = [...inCategory]
+    .sort((a, b) => b.date.toMillis() - a.date.toMillis())
+    .slice(0, limit)
+    .map((a) => ({
+      title: a.title,
+      url: a.url,
+      dateIso: a.dateIso,
+      dateText: formatDate(a.date),
+      isNew: a.date > newSince && a.date <= now,
+    }));
+  return { items, listUrl: category?.url ?? `/chuyen-muc/${ANNOUNCEMENT_CATEGORY}/` };
+}

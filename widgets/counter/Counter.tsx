@@ -1,0 +1,31 @@
+import { Box } from "../shared/Box.tsx";
+import type { CounterData } from "./data.ts";
+
+export const formatCount = (n: number) => new Intl.NumberFormat("vi-VN").format(n);
+
+/** Build-time figures; client.ts replaces them with live ones when it can. */
+export function Counter({ data }: { data: CounterData }) {
+  return (
+    <Box id="thong-ke" title="Thống kê truy cập" widget="counter" attrs={{ "data-api": data.api }}>
+      <dl class="counter">
+        <div>
+          <dt>Lượt truy cập:</dt>
+          <dd data-counter-total>{formatCount(data.total)}</dd>
+        </div>
+        <div data-counter-online-row hidden>
+          <dt>Đang trực tuyến:</dt>
+          <dd data-counter-online></dd>
+        </div>
+      </dl>
+      <p class="counter-note" data-counter-note>
+        {data.asOf ? (
+          <>
+            Số liệu lúc <time datetime={data.asOf.iso}>{data.asOf.text}</time>
+          </>
+        ) : (
+          "Số liệu của trang web cũ"
+        )}
+      </p>
+    </Box>
+  );
+}

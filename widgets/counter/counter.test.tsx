@@ -1,0 +1,72 @@
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DateTime } from "luxon";
+import { renderToString } from "preact-render-to-string";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { ZONE } from "../../scripts/model/dates.ts";
+import { blobsServer, contentDir } from "../../test/widgets/helpers.ts";
+import { BASE_TOTAL } from "./base-total.ts";
+import { Counter } from "./Counter.tsx";
+import { baseTotalModuleSource, loadCounter, writeBaseTotalModule } from "./data.ts";
+import { recordVisit } from "./visit-log.ts";
+
+const NOW = DateTime.fromISO("2024-05-20T09:05", { zone: ZONE });
+let blobs: Awaited<ReturnType<typeof blobsServer>>;
+beforeAll(async () => {
+  blobs = await blobsServer();
+});
+afterAll(async () => blobs?.stop());
+
+describe("counter.yaml", () => {
+  it("is the figure the function was built with", async () => {
+    const yaml = parse(await readFile("content/_data/counter.yaml", "utf8")) as { base_total: number };
+    expect(yaml.base_total).toBe(3994514);
+    expect(BASE_TOTAL, "widgets/counter/base-total.ts is stale: run `npx tsx widgets/counter/sync-base-total.ts`").toBe(yaml.base_total);
+  });
+
+  it("is written into the function's module by the build, only when it changed", async () => {
+    const path = join(await mkdtemp(join(tmpdir(), "base-total-")), "base-total.ts");
+    await writeFile(path, baseTotalModuleSource(1));
+    const dir = await contentDir({ "counter.yaml": "base_total: 1234567\n" });
+    expect(await writeBaseTotalModule(dir, path)).toEqual({ changed: true, issues: [] });
+    expect(await readFile(path, "utf8")).toContain("export const BASE_TOTAL = 1234567;\n");
+    expect(await writeBaseTotalModule(dir, path)).toEqual({ changed: false, issues: [] });
+  });
+
+  it.each([
+    ["base_total: '3.994.514'\n", "must be a whole number"],
+    ["base_total: 12.5\n", "whole number"],
+    ["base_total: -1\n", "negative"],
+    ["total: 5\n", "unknown field(s) total"],
+  ])("reports %j", async (yaml, message) => {
+    const { data, issues } = await loadCounter(await contentDir({ "counter.yaml": yaml }), { now: NOW });
+    expect(data).toBeUndefined();
+    expect(issues.length).toBeGreaterThan(0);
+    expect(issues[0]).toMatchObject({ line: 1, severity: "error" });
+    expect(issues.map((i) => i.message).join("\n")).toContain(message);
+  });
+});
+
+describe("the figure in the HTML", () => {
+  it("is the old site's figure, labelled so, when the build cannot read the visit log", async () => {
+    const { data } = await loadCounter("content", { now: NOW });
+    expect(data).toEqual({ api: "/api/visits", total: 3994514 });
+    const html = renderToString(<Counter data={data!} />);
+    expect(html).toContain('<dd data-counter-total="true">3.994.514</dd>');
+    expect(html).toContain("Số liệu của trang web cũ");
+    expect(html).toMatch(/<div data-counter-online-row="true" hidden>/);
+    expect(html).toContain('data-api="/api/visits"');
+  });
+
+  it("adds the visits recorded so far, labelled with the build time, when the build can", async () => {
+    const store = blobs.store("build-read");
+    for (let i = 0; i < 3; i++) await recordVisit(store, `visitor-000${i}`, Date.parse("2024-05-20T01:00:00Z"));
+    const { data } = await loadCounter("content", { now: NOW, store });
+    expect(data).toEqual({ api: "/api/visits", total: 3994517, asOf: { iso: "2024-05-20T09:05:00.000+07:00", text: "20/05/2024 09:05" } });
+    const html = renderToString(<Counter data={data!} />);
+    expect(html).toContain(">3.994.517</dd>");
+    expect(html).toContain('Số liệu lúc <time datetime="2024-05-20T09:05:00.000+07:00">20/05/2024 09:05</time>');
+  });
+});

@@ -1,0 +1,94 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+import { getStore, type Store } from "@netlify/blobs";
+import type { DateTime } from "luxon";
+import { z } from "zod";
+import type { ContentIssue } from "../../scripts/content/issues.ts";
+import { formatDateTime } from "../../scripts/model/dates.ts";
+import { loadDataFile } from "../shared/data-file.ts";
+import { countVisits, readLog, visitStoreName } from "./visit-log.ts";
+
+export const VISITS_API = "/api/visits";
+const BUILD_READ_TIMEOUT_MS = 5_000;
+
+export const counterSchema = z.strictObject(
+  {
+    base_total: z
+      .number({
+        error: (i) =>
+          i.input === undefined || i.input === null
+            ? "required — the old site's total, e.g. `base_total: 3994514`"
+            : "must be a whole number written without dots, spaces or quotes, e.g. `base_total: 3994514`",
+      })
+      .int("must be a whole number")
+      .nonnegative("must not be negative"),
+  },
+  { error: (i) => (i.code === "unrecognized_keys" ? `unknown field(s) ${i.keys.join(", ")} — the only field is base_total` : undefined) },
+);
+
+export interface CounterData {
+  api: string;
+  /** The figure in the HTML, shown when the live count cannot be fetched. */
+  total: number;
+  /** When `total` was read from the live log; absent when it is the old site's figure. */
+  asOf?: { iso: string; text: string };
+}
+
+/**
+ * counter.yaml's base_total (no data without the file) plus, when the build can reach the visit log (given,
+ * or Netlify's Blobs context in a Netlify build), the visits recorded so far.
+ */
+export async function loadCounter(
+  contentDir: string,
+  options: { now: DateTime; store?: Store },
+): Promise<{ data?: CounterData; issues: ContentIssue[] }> {
+  const result = await loadDataFile(contentDir, "counter.yaml", counterSchema);
+  if (result.status !== "ok") return { issues: result.status === "invalid" ? result.issues : [] };
+  const base = result.value.base_total;
+  const store = options.store ?? (process.env.NETLIFY_BLOBS_CONTEXT ? getStore(visitStoreName(process.env.CONTEXT)) : undefined);
+  const recorded = store ? await readRecorded(store) : undefined;
+  if (recorded === undefined) return { data: { api: VISITS_API, total: base }, issues: [] };
+  return {
+    data: { api: VISITS_API, total: base + recorded, asOf: { iso: options.now.toISO()!, text: formatDateTime(options.now) } },
+    issues: [],
+  };
+}
+
+/** A build must not hang or fail because the counter's store is slow or down. */
+async function readRecorded(store: Store): Promise<number | undefined> {
+  // Unref'd: a pending timer must not keep the build's process alive.
+  const timeout = sleep(BUILD_READ_TIMEOUT_MS, undefined, { ref: false });
+  try {
+    return await Promise.race([readLog(store).then((log) => countVisits(log)), timeout]);
+  } catch {
+    return undefined;
+  }
+}
+
+export const BASE_TOTAL_MODULE = fileURLToPath(new URL("./base-total.ts", import.meta.url));
+
+export function baseTotalModuleSource(baseTotal: number): string {
+  return [
+    "// Generated from content/_data/counter.yaml by writeBaseTotalModule() in widgets/counter/data.ts.",
+    "// The build rewrites it before Netlify bundles the function; edit counter.yaml, not this file.",
+    `export const BASE_TOTAL = ${baseTotal};`,
+    "",
+  ].join("\n");
+}
+
+/**
+ * Bundle counter.yaml's base_total into the function (the build calls this):
+ * Netlify bundles functions after the build command, so the deployed function
+ * always has the figure of the deployed content. Returns whether the file changed.
+ */
+export async function writeBaseTotalModule(contentDir: string, path = BASE_TOTAL_MODULE): Promise<{ changed: boolean; issues: ContentIssue[] }> {
+  const result = await loadDataFile(contentDir, "counter.yaml", counterSchema);
+  if (result.status === "invalid") return { changed: false, issues: result.issues };
+  if (result.status === "missing") return { changed: false, issues: [] };
+  const source = baseTotalModuleSource(result.value.base_total);
+  const current = await readFile(path, "utf8").catch(() => "");
+  if (current === source) return { changed: false, issues: [] };
+  await writeFile(path, source);
+  return { changed: true, issues: [] };
+}

@@ -1,0 +1,18 @@
+import { Box } from "../shared/Box.tsx";
+import type { VideosData } from "./data.ts";
+import { VideoPlayer } from "./VideoPlayer.tsx";
+
+export const VIDEO_LIST_URL = "/video/";
+
+export function VideoBox({ data }: { data: VideosData }) {
+  return (
+    <Box id="video" title="Video nhúng" widget="video-box">
+      {data.featured ? <VideoPlayer video={data.featured} /> : <p class="widget-empty">Chưa có video.</p>}
+      {data.videos.length > 0 && (
+        <p class="widget-more">
+          <a href={VIDEO_LIST_URL}>Xem tất cả video</a>
+        </p>
+      )}
+    </Box>
+  );
+}

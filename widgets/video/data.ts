@@ -1,0 +1,82 @@
+import { z } from "zod";
+import type { ContentIssue } from "../../scripts/content/issues.ts";
+import { slugify } from "../../scripts/model/slug.ts";
+import { youtubeId } from "../../scripts/render/video-block.ts";
+import { loadDataFile } from "../shared/data-file.ts";
+
+/** An empty `youtube:` line is the same as none. */
+const blankable = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v), schema.optional());
+
+const sitePath = (ext: RegExp, example: string) =>
+  z
+    .string({ error: `must be a file on this site, e.g. \`${example}\`` })
+    .trim()
+    .regex(/^\/[^\s"'<>]*$/, `must be a path on this site starting with /, e.g. \`${example}\``)
+    .regex(ext, `must be a ${example.slice(example.lastIndexOf("."))} file, e.g. \`${example}\``);
+
+export const videoEntrySchema = z
+  .strictObject(
+    {
+      title: z.string({ error: "required — add a line like `title: Hội nghị Ban chấp hành năm 2020`" }).trim().min(1, "must not be empty"),
+      youtube: blankable(
+        z
+        .string({ error: "must be the video's id, e.g. `youtube: dQw4w9WgXcQ`" })
+        .trim()
+        // Editors may paste a whole YouTube address; keep only the 11-character id.
+        .transform((raw, ctx) => {
+          const id = youtubeId(raw);
+          if (id) return id;
+          ctx.addIssue({ code: "custom", message: `"${raw}" is not a YouTube video id — copy the 11 characters after "watch?v=" in the video's address` });
+          return z.NEVER;
+        }),
+      ),
+      src: blankable(sitePath(/\.mp4$/i, "/media/video/hoi-nghi-2020.mp4")),
+      poster: blankable(sitePath(/\.(jpe?g|png|webp|avif)$/i, "/media/video/hoi-nghi-2020.jpg")),
+      featured: z.boolean({ error: "must be true or false (without quotes)" }).optional(),
+    },
+    { error: (i) => (i.code === "unrecognized_keys" ? `unknown field(s) ${i.keys.join(", ")} — known fields: title, youtube, src, poster, featured` : undefined) },
+  )
+  .superRefine((v, ctx) => {
+    if (v.youtube && v.src) {
+      ctx.addIssue({ code: "custom", path: ["src"], message: "a video is either on YouTube (`youtube:`) or a file on this site (`src:`) — remove one of them" });
+    }
+    if (v.src && !v.poster) {
+      ctx.addIssue({ code: "custom", path: ["src"], message: "a video file needs a `poster:` image shown before it plays, e.g. `poster: /media/video/hoi-nghi-2020.jpg`" });
+    }
+    if (v.poster && !v.src) {
+      ctx.addIssue({ code: "custom", path: ["poster"], message: "`poster:` is only for a video file given with `src:` — remove it" });
+    }
+  })
+  .transform((v) => {
+    const base = { title: v.title, slug: slugify(v.title), featured: v.featured === true };
+    if (v.youtube) return { ...base, kind: "youtube" as const, youtubeId: v.youtube };
+    if (v.src && v.poster) return { ...base, kind: "file" as const, src: v.src, poster: v.poster };
+    // Known video whose file or id is not available yet: listed, never a broken player.
+    return { ...base, kind: "unavailable" as const };
+  });
+
+export const videosSchema = z
+  .array(videoEntrySchema, { error: "must be a list of videos, each starting with `- title: …`" })
+  .superRefine((list, ctx) => {
+    const featured = list.flatMap((v, i) => (v.featured ? [i] : []));
+    for (const i of featured.slice(1)) {
+      ctx.addIssue({ code: "custom", path: [i, "featured"], message: "only one video can be `featured: true` — remove it here or on the other one" });
+    }
+  });
+
+export type Video = z.infer<typeof videoEntrySchema>;
+
+export interface VideosData {
+  videos: Video[];
+  /** Shown in the sidebar: the one marked `featured: true`, else the first. */
+  featured?: Video;
+}
+
+/** content/_data/videos.yaml. A missing file means no videos. */
+export async function loadVideos(contentDir: string): Promise<{ data: VideosData; issues: ContentIssue[] }> {
+  const result = await loadDataFile(contentDir, "videos.yaml", videosSchema);
+  if (result.status === "invalid") return { data: { videos: [] }, issues: result.issues };
+  const videos = result.status === "ok" ? result.value : [];
+  return { data: { videos, featured: videos.find((v) => v.featured) ?? videos[0] }, issues: [] };
+}
