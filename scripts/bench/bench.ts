@@ -1,0 +1,138 @@
+// npm run bench -- --articles 1000,4000 [--dev-loop N|0] [--runs R] [--hugo] [--out bench-results] [--work DIR]
+// Builds fixture sites of each size and reports build time, stage times, peak memory, pages written and
+// the ratio to the floor (scripts/bench/floor.ts) measured in the same run; then the dev loop (save →
+// page rewritten) on the site of N articles (default: the largest size); with --hugo, Debian's Hugo on the
+// same trees for comparison. Writes bench-results/bench.json.
+// Times are reported, never asserted.
+import { execFile } from "node:child_process";
+import { mkdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs, promisify } from "node:util";
+import { runCli } from "../quality/cli.ts";
+import { listFiles } from "../quality/files.ts";
+import { measureDevLoop, type DevLoopResult } from "./dev-loop.ts";
+import { runHugo } from "./hugo.ts";
+import { runMeasured, statsLines } from "./measure.ts";
+
+const run = promisify(execFile);
+const tsx = resolve("node_modules/.bin/tsx");
+
+interface RunStats {
+  wallMs: number;
+  /** The program's own total (BUILD_STATS / FLOOR_STATS totalMs), without process start-up. */
+  totalMs: number | null;
+  stages: Record<string, number>;
+  peakRssMB: number;
+  pages: number | null;
+}
+
+interface SizeResult {
+  articles: number;
+  build: RunStats & { htmlFilesWritten: number };
+  floor: RunStats;
+  /** build wall time / floor wall time. */
+  ratio: number;
+  hugo: { wallMs: number; peakRssMB: number } | null;
+}
+
+async function measure(args: string[], env: NodeJS.ProcessEnv, prefix: string): Promise<RunStats> {
+  const result = await runMeasured(tsx, args, env);
+  const stats = statsLines(prefix, result.stdout);
+  return {
+    wallMs: result.wallMs,
+    totalMs: typeof stats.totalMs === "number" ? stats.totalMs : null,
+    stages: (stats.stages as Record<string, number> | undefined) ?? {},
+    peakRssMB: Math.round(result.maxRssBytes / 2 ** 20),
+    pages: typeof stats.pages === "number" ? stats.pages : null,
+  };
+}
+
+async function benchSize(articles: number, dir: string, seed: string, hugo: boolean): Promise<SizeResult> {
+  const content = join(dir, "content");
+  console.error(`[bench] ${articles} articles: generating fixtures in ${content}`);
+  await run(tsx, ["scripts/cli/fixtures.ts", "--articles", String(articles), "--out", content, "--seed", seed]);
+  console.error(`[bench] ${articles} articles: production build`);
+  const output = join(dir, "_site");
+  const build = await measure(["scripts/cli/build.ts"], { CONTENT_DIR: content, OUTPUT_DIR: output, BUILD_STATS: "1" }, "BUILD_STATS");
+  const htmlFilesWritten = (await listFiles(output, [".html"])).length;
+  console.error(`[bench] ${articles} articles: floor`);
+  const floor = await measure(["scripts/bench/floor.ts", "--content", content, "--out", join(dir, "floor")], {}, "FLOOR_STATS");
+  const ratio = Math.round((build.wallMs / floor.wallMs) * 100) / 100;
+  return { articles, build: { ...build, htmlFilesWritten }, floor, ratio, hugo: hugo ? await runHugo(content, dir) : null };
+}
+
+const seconds = (ms: number | null): string => (ms === null ? "–" : (ms / 1000).toFixed(2));
+
+function table(results: SizeResult[], devLoop: (DevLoopResult & { articles: number }) | null): string {
+  const stageNames = [...new Set(results.flatMap((r) => Object.keys(r.build.stages)))];
+  const header = ["articles", "build s", "floor s", "ratio", ...stageNames.map((s) => `${s} s`), "peak MB", "floor MB", "html files", "hugo s"];
+  const rows = results.map((r) => [
+    String(r.articles),
+    seconds(r.build.wallMs),
+    seconds(r.floor.wallMs),
+    `${r.ratio}×`,
+    ...stageNames.map((s) => seconds(r.build.stages[s] ?? null)),
+    String(r.build.peakRssMB),
+    String(r.floor.peakRssMB),
+    String(r.build.htmlFilesWritten),
+    seconds(r.hugo?.wallMs ?? null),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i]!)).join("  ");
+  const lines = [line(header), ...rows.map(line)];
+  if (devLoop !== null) {
+    lines.push(
+      "",
+      `dev loop (${devLoop.articles} articles, npm start): save → page rewritten ${devLoop.runsMs.map((ms) => `${ms} ms`).join(", ")}` +
+        ` (median ${devLoop.medianMs} ms); first build ${seconds(devLoop.startupMs)} s`,
+    );
+  }
+  return lines.join("\n");
+}
+
+runCli(async () => {
+  const { values } = parseArgs({
+    options: {
+      articles: { type: "string", default: "1000,4000" },
+      "dev-loop": { type: "string" },
+      runs: { type: "string", default: "3" },
+      out: { type: "string", default: "bench-results" },
+      // Outside the repository: Eleventy does not watch git-ignored folders such as .tmp/.
+      work: { type: "string", default: join(tmpdir(), "lhh-bench") },
+      seed: { type: "string", default: "1" },
+      hugo: { type: "boolean", default: false },
+      port: { type: "string", default: "8091" },
+    },
+  });
+  const sizes = values.articles.split(",").map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--articles: "${values.articles}" is not a list like 1000,4000`);
+  const results: SizeResult[] = [];
+  for (const articles of sizes) results.push(await benchSize(articles, resolve(values.work, String(articles)), values.seed, values.hugo));
+
+  const devLoopSize = values["dev-loop"] === undefined ? Math.max(...sizes) : Number(values["dev-loop"]);
+  let devLoop: (DevLoopResult & { articles: number }) | null = null;
+  if (devLoopSize > 0) {
+    const dir = resolve(values.work, String(devLoopSize));
+    if (!sizes.includes(devLoopSize)) await run(tsx, ["scripts/cli/fixtures.ts", "--articles", String(devLoopSize), "--out", join(dir, "content")]);
+    const articleFile = join(dir, "content", (await listFiles(join(dir, "content"), [".md"])).find((f) => f.startsWith("tin-tuc/"))!);
+    console.error(`[bench] dev loop on ${devLoopSize} articles, editing ${articleFile}`);
+    devLoop = {
+      articles: devLoopSize,
+      ...(await measureDevLoop({
+        contentDir: join(dir, "content"),
+        outputDir: join(dir, "_site-dev"),
+        articleFile,
+        port: Number(values.port),
+        runs: Number(values.runs),
+      })),
+    };
+  }
+
+  const report = { date: new Date().toISOString(), node: process.version, sizes: results, devLoop };
+  await mkdir(values.out, { recursive: true });
+  await writeFile(join(values.out, "bench.json"), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(table(results, devLoop));
+  console.log(`\nwritten: ${join(values.out, "bench.json")}`);
+  return 0;
+});

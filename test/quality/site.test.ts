@@ -1,0 +1,64 @@
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkAccessibility, formatA11yProblems } from "../../scripts/quality/axe.ts";
+import { listFiles } from "../../scripts/quality/files.ts";
+import { checkLinks, formatBrokenLinks } from "../../scripts/quality/links.ts";
+import { GATE_PAGES } from "../../scripts/quality/pages.ts";
+import { formatPageWeight, PAGE_WEIGHT_BUDGET, pageWeight } from "../../scripts/quality/page-weight.ts";
+import { startPreviewServer } from "../../scripts/publish/preview-server.ts";
+import { formatVnuMessages, validateHtml } from "../../scripts/quality/vnu.ts";
+import { buildFixtureSite, buildSite } from "./build-fixture.ts";
+
+// The gates on real builds: a fixture site of generated articles (with the real first article in it)
+// and the site built from content/.
+describe("quality gates on built sites", () => {
+  let dir: string;
+  let fixtureSite: string;
+  let realSite: string;
+  beforeAll(async () => {
+    dir = await buildFixtureSite(60);
+    fixtureSite = join(dir, "_site");
+    realSite = join(dir, "real-site");
+    await buildSite("content", realSite);
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("builds every page the browser gates open", async () => {
+    const html = new Set(await listFiles(fixtureSite, [".html"]));
+    expect(html.size).toBeGreaterThan(60);
+    for (const { path } of GATE_PAGES) {
+      const file = path.split("?")[0]!.replace(/^\//, "").replace(/(^|\/)$/, "$1index.html");
+      expect(html, `${path} is not in the fixture site`).toContain(file);
+    }
+  });
+
+  it("passes the Nu Html Checker with zero errors", async () => {
+    const { errors } = await validateHtml([fixtureSite, realSite]);
+    expect(formatVnuMessages(errors, dir)).toBe("");
+  });
+
+  it("has no broken internal links, images or fragments", async () => {
+    for (const site of [fixtureSite, realSite]) {
+      expect(formatBrokenLinks(await checkLinks(site)), site).toBe("");
+    }
+  });
+
+  it("keeps an article page's HTML + CSS + JS under 30 KB gzipped", async () => {
+    const article = GATE_PAGES.find((p) => p.name === "article")!;
+    const weight = await pageWeight(fixtureSite, article.path);
+    console.log(formatPageWeight(weight));
+    expect(weight.parts.map((p) => p.kind)).toContain("css");
+    expect(weight.gzipTotal).toBeLessThanOrEqual(PAGE_WEIGHT_BUDGET);
+  });
+
+  it("has no WCAG 2.1 AA violations and works by keyboard at 375 and 1280 px", async () => {
+    const server = await startPreviewServer({ root: fixtureSite });
+    try {
+      const problems = await checkAccessibility({ baseUrl: server.url });
+      expect(formatA11yProblems(problems)).toBe("");
+    } finally {
+      await server.close();
+    }
+  });
+});
