@@ -31,6 +31,7 @@ export function Base({ build, title, description, url, head, script, noindex, me
         <meta name="description" content={description || site.description || site.name} />
         {noindex && <meta name="robots" content="noindex" />}
         <link rel="canonical" href={site.url + url} />
+        <link rel="icon" href={build.assets.icon} type="image/svg+xml" />
         <link rel="stylesheet" href={build.assets.css} />
         <link rel="alternate" type="application/atom+xml" title={`Tin mới – ${site.short_name}`} href="/feed.xml" />
         <HeadMeta meta={meta ?? pageMeta(site, { title, description, url })} siteName={site.name} />

@@ -9,6 +9,7 @@ export interface Assets {
   js: string;
   /** The search page's client. */
   search: string;
+  icon: string;
   /** Output path (under the site root) → content, written after Eleventy has run. */
   files: Map<string, string>;
 }
@@ -50,6 +51,7 @@ export async function buildAssets(): Promise<Assets> {
     css: hashed(files, "site", "css", minifiedCss.outputFiles[0]!.text),
     js: hashed(files, "site", "js", js.outputFiles[0]!.text),
     search: hashed(files, "search", "js", await bundleSearchClient()),
+    icon: hashed(files, "favicon", "svg", await readFile(join(root, "assets", "favicon.svg"), "utf8")),
     files,
   };
 }

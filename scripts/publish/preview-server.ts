@@ -19,6 +19,8 @@ export interface PreviewServerOptions {
   port?: number;
   /** Defaults to netlify.toml in the working directory. */
   netlifyToml?: string;
+  /** Netlify Functions, as connect-style middleware (scripts/dev/functions-middleware.ts); static files otherwise. */
+  functions?: (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 }
 
 export interface PreviewServer {
@@ -148,13 +150,16 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   };
 
   const server = createServer((req, res) => {
-    const request = toRequest(req, base);
-    handle(request)
-      .then((response) => send(res, response, req.method === "HEAD"))
-      .catch((error: unknown) => {
-        res.statusCode = 500;
-        res.end(String(error));
-      });
+    const fail = (error: unknown) => {
+      res.statusCode = 500;
+      res.end(String(error));
+    };
+    const serveStatic = () =>
+      handle(toRequest(req, base))
+        .then((response) => send(res, response, req.method === "HEAD"))
+        .catch(fail);
+    if (options.functions) options.functions(req, res, (error) => (error ? fail(error) : serveStatic()));
+    else serveStatic();
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

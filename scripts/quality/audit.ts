@@ -9,6 +9,7 @@ import { checkLinks, formatBrokenLinks } from "./links.ts";
 import { formatPageWeight, PAGE_WEIGHT_BUDGET, pageWeight } from "./page-weight.ts";
 import { GATE_PAGES } from "./pages.ts";
 import { startPreviewServer } from "../publish/preview-server.ts";
+import { functionsMiddleware } from "../dev/functions-middleware.ts";
 import { formatVnuMessages, validateHtml } from "./vnu.ts";
 
 type Gate = [name: string, run: () => Promise<string>];
@@ -59,7 +60,7 @@ runCli(async () => {
       env: { ...process.env, OUTPUT_DIR: root },
     });
   }
-  const server = await startPreviewServer({ root });
+  const server = await startPreviewServer({ root, functions: functionsMiddleware });
   const all = gates(root, server.url);
   const failed: string[] = [];
   try {
@@ -76,6 +77,7 @@ runCli(async () => {
     }
   } finally {
     await server.close();
+    await functionsMiddleware.close();
   }
   console.log(`\naudit: ${all.length - failed.length} passed, ${failed.length} failed${failed.length ? ` (${failed.join(", ")})` : ""}`);
   return failed.length === 0 ? 0 : 1;

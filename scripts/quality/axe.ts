@@ -6,6 +6,7 @@ import { launchChromium } from "./browser.ts";
 import { isMain, runCli, siteRoot } from "./cli.ts";
 import { GATE_PAGES, GATE_WIDTHS, type SitePage } from "./pages.ts";
 import { startPreviewServer } from "../publish/preview-server.ts";
+import { functionsMiddleware } from "../dev/functions-middleware.ts";
 
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
@@ -190,7 +191,7 @@ if (isMain(import.meta.url)) {
     });
     const root = siteRoot(positionals);
     const pages = values.page?.map((path) => ({ name: path, path })) ?? GATE_PAGES;
-    const server = await startPreviewServer({ root });
+    const server = await startPreviewServer({ root, functions: functionsMiddleware });
     try {
       const problems = await checkAccessibility({ baseUrl: server.url, pages });
       if (problems.length > 0) console.error(formatA11yProblems(problems));
@@ -198,6 +199,7 @@ if (isMain(import.meta.url)) {
       return problems.length === 0 ? 0 : 1;
     } finally {
       await server.close();
+      await functionsMiddleware.close();
     }
   });
 }

@@ -7,6 +7,7 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./browser.ts";
 import { isMain, runCli, siteRoot } from "./cli.ts";
 import { GATE_PAGES } from "./pages.ts";
 import { startPreviewServer } from "../publish/preview-server.ts";
+import { functionsMiddleware } from "../dev/functions-middleware.ts";
 
 export const LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 export type Category = (typeof LIGHTHOUSE_CATEGORIES)[number];
@@ -89,7 +90,7 @@ if (isMain(import.meta.url)) {
     });
     const root = siteRoot(positionals);
     const paths = values.page ?? GATE_PAGES.filter((p) => p.name === "home" || p.name === "article").map((p) => p.path);
-    const server = await startPreviewServer({ root });
+    const server = await startPreviewServer({ root, functions: functionsMiddleware });
     try {
       const results = await runLighthouse({ baseUrl: server.url, paths, reportDir: values["report-dir"] });
       console.log(formatLighthouse(results));
@@ -98,6 +99,7 @@ if (isMain(import.meta.url)) {
       return low.length === 0 ? 0 : 1;
     } finally {
       await server.close();
+      await functionsMiddleware.close();
     }
   });
 }
