@@ -1,4 +1,5 @@
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { readdir, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import type { ContentIssue } from "../content/issues.ts";
 import type { SiteModel } from "../model/types.ts";
@@ -27,7 +28,8 @@ async function rawTexts(contentDir: string, files: string[]): Promise<Map<string
   for (const file of files.filter((f) => TEXT.test(f))) {
     const path = join(contentDir, file);
     try {
-      texts.set(relative(process.cwd(), path), decoder.decode(await readFile(path)).replace(/\r\n?/g, "\n"));
+      // Synchronous: thousands of small files, one after another, beat thousands of awaited reads.
+      texts.set(relative(process.cwd(), path), decoder.decode(readFileSync(path)).replace(/\r\n?/g, "\n"));
     } catch {
       // Not UTF-8: the loader already reports it.
     }
