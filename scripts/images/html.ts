@@ -25,6 +25,8 @@ const REPLACED = new Set(["src", "srcset", "sizes", "width", "height", "alt", "l
  * priority; every later one is lazy. Other images are left as they are.
  */
 export async function transformImagesInHtml(html: string, ctx: TransformContext): Promise<string> {
+  // Most pages have no content image at all: skip the tag scan for them.
+  if (!html.includes(`"${MEDIA_PREFIX}`)) return html;
   const found = [...html.matchAll(TAG)].map((m) => ({ tag: m[0], index: m.index, attrs: parseImg(m[0]) }));
   const images = new Map(
     await Promise.all(
