@@ -1,3 +1,4 @@
+import { OG_HEIGHT, OG_WIDTH } from "../images/config.ts";
 import { toIso } from "../model/dates.ts";
 import type { Article } from "../model/types.ts";
 
@@ -72,8 +73,11 @@ export function pageMeta(site: MetaSite, page: PageInput): HeadMetaData {
 /** Head metadata for an article: Open Graph, Twitter card, NewsArticle and BreadcrumbList. */
 export function articleMeta(site: MetaSite, article: Article, ogImage?: OgImageFn): HeadMetaData {
   const canonical = abs(site, article.url);
-  const cover = article.image ? (ogImage?.(article.image) ?? article.image) : undefined;
-  const image = cover ? { url: abs(site, cover), alt: article.imageAlt ?? article.title } : defaultImage(site);
+  const crop = article.image ? ogImage?.(article.image) : undefined;
+  const cover = crop ?? article.image;
+  const image = cover
+    ? { url: abs(site, cover), alt: article.imageAlt ?? article.title, ...(crop ? { width: OG_WIDTH, height: OG_HEIGHT } : {}) }
+    : defaultImage(site);
   const date = toIso(article.date);
   const crumbs = [
     { name: "Trang chủ", url: site.url + "/" },

@@ -38,7 +38,8 @@ describe("head metadata", () => {
   it("uses the images pipeline's share crop of the cover", () => {
     const withCover = { ...plain, image: "/media/2020/anh.jpg", imageAlt: "Quang cảnh" };
     const meta = articleMeta(site(), withCover, (src) => src.replace(".jpg", ".og.1a2b3c.jpg"));
-    expect(meta.image).toEqual({ url: "https://lhh.example.org/media/2020/anh.og.1a2b3c.jpg", alt: "Quang cảnh" });
+    expect(meta.image).toEqual({ url: "https://lhh.example.org/media/2020/anh.og.1a2b3c.jpg", alt: "Quang cảnh", width: 1200, height: 630 });
+    expect(renderToString(<HeadMeta meta={meta} siteName="x" />)).toContain('<meta property="og:image:width" content="1200"/>');
     expect((jsonLd(renderToString(<HeadMeta meta={meta} siteName="x" />))[0] as any).image).toEqual([meta.image.url]);
   });
 
