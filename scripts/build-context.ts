@@ -37,7 +37,7 @@ export function createBuildContext(): Promise<BuildContext> {
 async function computeBuildContext(): Promise<BuildContext> {
   const loaded = await loadSite({ contentDir, preview: isPreview() });
   // The same checks as `npm run check`: a broken link or legacy-encoded text stops the build too.
-  const issues = sortIssues([...loaded.issues, ...(await editorialChecks(contentDir, loaded.model))]);
+  const issues = sortIssues([...loaded.issues, ...(await editorialChecks(contentDir, loaded.model, loaded.rawTexts))]);
   const model = loaded.model;
   if (!model || issues.some((i) => i.severity === "error")) throw new ContentError(issues);
   for (const w of issues) console.log(formatIssue(w));

@@ -22,14 +22,23 @@ async function contentFiles(contentDir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => relative(contentDir, join(e.parentPath, e.name)).split(sep).join("/"));
 }
 
-/** Raw (un-normalised) UTF-8 text of the Markdown and YAML files, keyed by display path; others are the loader's to report. */
-async function rawTexts(contentDir: string, files: string[]): Promise<Map<string, string>> {
+/**
+ * Raw (un-normalised) UTF-8 text of the Markdown and YAML files, keyed by display path: the loader's
+ * copy where it has one, otherwise read here. Files that are not UTF-8 are the loader's to report.
+ */
+async function rawTexts(contentDir: string, files: string[], known: Map<string, string> = new Map()): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
   for (const file of files.filter((f) => TEXT.test(f))) {
     const path = join(contentDir, file);
+    const display = relative(process.cwd(), path);
+    const loaded = known.get(display);
+    if (loaded !== undefined) {
+      texts.set(display, loaded);
+      continue;
+    }
     try {
       // Synchronous: thousands of small files, one after another, beat thousands of awaited reads.
-      texts.set(relative(process.cwd(), path), decoder.decode(readFileSync(path)).replace(/\r\n?/g, "\n"));
+      texts.set(display, decoder.decode(readFileSync(path)).replace(/\r\n?/g, "\n"));
     } catch {
       // Not UTF-8: the loader already reports it.
     }
@@ -38,9 +47,13 @@ async function rawTexts(contentDir: string, files: string[]): Promise<Map<string
 }
 
 /** The editors' checks that go beyond the schema: run after loading, with the model when there is one. */
-export async function editorialChecks(contentDir: string, model: SiteModel | undefined): Promise<ContentIssue[]> {
+export async function editorialChecks(
+  contentDir: string,
+  model: SiteModel | undefined,
+  loadedTexts?: Map<string, string>,
+): Promise<ContentIssue[]> {
   const files = await contentFiles(contentDir);
-  const texts = await rawTexts(contentDir, files);
+  const texts = await rawTexts(contentDir, files, loadedTexts);
   const issues: ContentIssue[] = [];
   for (const [file, text] of texts) {
     issues.push(...checkNfd(text, file), ...checkLegacyEncoding(text, file));

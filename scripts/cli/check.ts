@@ -5,8 +5,8 @@ import { loadSite } from "../content/load-site.ts";
 import { editorialChecks, fixNfd } from "../check/run-checks.ts";
 
 if (process.argv.includes("--fix-nfc")) for (const file of await fixNfd(contentDir)) console.log(`rewritten in NFC: ${file}`);
-const { model, issues: loadIssues } = await loadSite({ contentDir, preview: true });
-const issues = sortIssues([...loadIssues, ...(await editorialChecks(contentDir, model))]);
+const { model, issues: loadIssues, rawTexts } = await loadSite({ contentDir, preview: true });
+const issues = sortIssues([...loadIssues, ...(await editorialChecks(contentDir, model, rawTexts))]);
 // Warnings go to stdout: stderr holds only what stops a build.
 for (const issue of issues) console[issue.severity === "error" ? "error" : "log"](formatIssue(issue));
 const errors = issues.filter((i) => i.severity === "error").length;

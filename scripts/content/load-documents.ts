@@ -41,14 +41,19 @@ export async function markdownFiles(dir: string): Promise<string[]> {
   }
 }
 
+/** Raw text of every Markdown file read, by display path, for the editorial checks. */
+export type RawTexts = Map<string, string>;
+
 function readSource<S extends z.ZodType>(
   sourcePath: string,
   schema: S,
   issues: ContentIssue[],
+  rawTexts: RawTexts,
 ): SourceDocument<z.infer<S>> | undefined {
   const file = relative(process.cwd(), sourcePath);
   const read = readContentText(sourcePath, file);
   if ("issue" in read) return void issues.push(read.issue);
+  rawTexts.set(file, read.raw);
   const split = splitFrontMatter(read.text, file);
   if ("issue" in split) return void issues.push(split.issue);
   const result = schema.safeParse(split.source.value);
@@ -72,9 +77,10 @@ export async function loadArticles(
   contentDir: string,
   categoryKeys: string[],
   issues: ContentIssue[],
+  rawTexts: RawTexts,
 ): Promise<SourceArticle[]> {
   const paths = await markdownFiles(join(contentDir, ARTICLES_DIR));
-  const docs = paths.map((p) => readSource(p, articleFrontMatter, issues));
+  const docs = paths.map((p) => readSource(p, articleFrontMatter, issues, rawTexts));
   const articles: SourceArticle[] = [];
   for (const doc of docs) {
     if (!doc) continue;
@@ -104,8 +110,8 @@ export async function loadArticles(
   return articles;
 }
 
-export async function loadPages(contentDir: string, issues: ContentIssue[]): Promise<SourcePage[]> {
+export async function loadPages(contentDir: string, issues: ContentIssue[], rawTexts: RawTexts): Promise<SourcePage[]> {
   const paths = await markdownFiles(join(contentDir, PAGES_DIR));
-  const docs = paths.map((p) => readSource(p, pageFrontMatter, issues));
+  const docs = paths.map((p) => readSource(p, pageFrontMatter, issues, rawTexts));
   return docs.filter((d): d is SourcePage => d !== undefined);
 }

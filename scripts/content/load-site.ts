@@ -5,7 +5,7 @@ import type { SiteModel } from "../model/types.ts";
 import { loadDataFile } from "./data-files.ts";
 import type { ContentIssue } from "./issues.ts";
 import { sortIssues } from "./issues.ts";
-import { loadArticles, loadPages } from "./load-documents.ts";
+import { loadArticles, loadPages, type RawTexts } from "./load-documents.ts";
 import { categoriesData, menuData, siteData } from "./schema.ts";
 
 export interface LoadOptions {
@@ -18,12 +18,15 @@ export interface LoadResult {
   model?: SiteModel;
   /** Every error and warning found, sorted by file and line. */
   issues: ContentIssue[];
+  /** The Markdown files as read, before NFC, for the editorial checks. */
+  rawTexts: RawTexts;
 }
 
 /** Load, validate and model a whole content tree. `model` is absent when there is any error. */
 export async function loadSite(options: LoadOptions): Promise<LoadResult> {
   const { contentDir, preview } = options;
   const issues: ContentIssue[] = [];
+  const rawTexts: RawTexts = new Map();
   const [site, menu, categories] = await Promise.all([
     loadDataFile(contentDir, "site.yaml", siteData),
     loadDataFile(contentDir, "menu.yaml", menuData, []),
@@ -31,10 +34,10 @@ export async function loadSite(options: LoadOptions): Promise<LoadResult> {
   ]);
   issues.push(...site.issues, ...menu.issues, ...categories.issues);
   const [articles, pages] = await Promise.all([
-    loadArticles(contentDir, Object.keys(categories.value ?? {}), issues),
-    loadPages(contentDir, issues),
+    loadArticles(contentDir, Object.keys(categories.value ?? {}), issues, rawTexts),
+    loadPages(contentDir, issues, rawTexts),
   ]);
-  if (!site.value || !menu.value || !categories.value) return { issues: sortIssues(issues) };
+  if (!site.value || !menu.value || !categories.value) return { issues: sortIssues(issues), rawTexts };
   const url = (site.value.url ?? process.env.URL ?? "http://localhost:8080").replace(/\/$/, "");
   const model = buildSite(
     {
@@ -51,5 +54,5 @@ export async function loadSite(options: LoadOptions): Promise<LoadResult> {
   );
   const sorted = sortIssues(issues);
   model.warnings = sorted.filter((i) => i.severity === "warning");
-  return sorted.some((i) => i.severity === "error") ? { issues: sorted } : { model, issues: sorted };
+  return sorted.some((i) => i.severity === "error") ? { issues: sorted, rawTexts } : { model, issues: sorted, rawTexts };
 }

@@ -7,7 +7,8 @@ const decoder = new TextDecoder("utf-8", { fatal: true });
  * Read a content file as NFC text with LF line endings. A UTF-8 BOM is dropped;
  * bytes that are not UTF-8 are reported at the line where they first occur.
  */
-export function readContentText(path: string, display: string): { text: string } | { issue: ContentIssue } {
+/** `raw` is the text before NFC (for the NFD check); `text` is what the pipeline uses. */
+export function readContentText(path: string, display: string): { text: string; raw: string } | { issue: ContentIssue } {
   // Synchronous: thousands of small files read faster one after another than as thousands of promises.
   const bytes = readFileSync(path);
   let text: string;
@@ -28,5 +29,6 @@ export function readContentText(path: string, display: string): { text: string }
     };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { text: text.replace(/\r\n?/g, "\n").normalize("NFC") };
+  const raw = text.replace(/\r\n?/g, "\n");
+  return { text: raw.normalize("NFC"), raw };
 }
