@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ContentIssue } from "../scripts/content/issues.ts";
-import { loadDataFile } from "./shared/data-file.ts";
+import { readDataFile } from "../scripts/content/data-files.ts";
 
 export const WIDGET_NAMES = ["announcements", "video", "links", "quotes", "counter"] as const;
 export type WidgetName = (typeof WIDGET_NAMES)[number];
@@ -37,7 +37,7 @@ const DEFAULT_CONFIG: SidebarConfig = { widgets: [...WIDGET_NAMES], announcement
 export async function loadSidebarConfig(
   contentDir: string,
 ): Promise<{ config: SidebarConfig; explicit: boolean; issues: ContentIssue[] }> {
-  const result = await loadDataFile(contentDir, "sidebar.yaml", sidebarConfigSchema);
+  const result = await readDataFile(contentDir, "sidebar.yaml", sidebarConfigSchema);
   if (result.status === "ok") return { config: result.value, explicit: true, issues: [] };
   return { config: DEFAULT_CONFIG, explicit: false, issues: result.status === "invalid" ? result.issues : [] };
 }

@@ -15,7 +15,7 @@ import { loadLinks, type WebLink } from "./links/data.ts";
 import { Quotes } from "./quotes/Quotes.tsx";
 import { loadQuotes, type QuotesData } from "./quotes/data.ts";
 import { VideoBox } from "./video/VideoBox.tsx";
-import { dataFilePath } from "./shared/data-file.ts";
+import { dataFilePath } from "../scripts/content/data-files.ts";
 import { loadVideos, type VideosData } from "./video/data.ts";
 
 export type SidebarWidget =

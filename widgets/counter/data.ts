@@ -6,7 +6,7 @@ import type { DateTime } from "luxon";
 import { z } from "zod";
 import type { ContentIssue } from "../../scripts/content/issues.ts";
 import { formatDateTime } from "../../scripts/model/dates.ts";
-import { loadDataFile } from "../shared/data-file.ts";
+import { readDataFile } from "../../scripts/content/data-files.ts";
 import { countVisits, readLog, visitStoreName } from "./visit-log.ts";
 
 export const VISITS_API = "/api/visits";
@@ -43,7 +43,7 @@ export async function loadCounter(
   contentDir: string,
   options: { now: DateTime; store?: Store },
 ): Promise<{ data?: CounterData; issues: ContentIssue[] }> {
-  const result = await loadDataFile(contentDir, "counter.yaml", counterSchema);
+  const result = await readDataFile(contentDir, "counter.yaml", counterSchema);
   if (result.status !== "ok") return { issues: result.status === "invalid" ? result.issues : [] };
   const base = result.value.base_total;
   const store = options.store ?? (process.env.NETLIFY_BLOBS_CONTEXT ? getStore(visitStoreName(process.env.CONTEXT)) : undefined);
@@ -83,7 +83,7 @@ export function baseTotalModuleSource(baseTotal: number): string {
  * always has the figure of the deployed content. Returns whether the file changed.
  */
 export async function writeBaseTotalModule(contentDir: string, path = BASE_TOTAL_MODULE): Promise<{ changed: boolean; issues: ContentIssue[] }> {
-  const result = await loadDataFile(contentDir, "counter.yaml", counterSchema);
+  const result = await readDataFile(contentDir, "counter.yaml", counterSchema);
   if (result.status === "invalid") return { changed: false, issues: result.issues };
   if (result.status === "missing") return { changed: false, issues: [] };
   const source = baseTotalModuleSource(result.value.base_total);

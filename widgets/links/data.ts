@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ContentIssue } from "../../scripts/content/issues.ts";
-import { loadDataFile } from "../shared/data-file.ts";
+import { readDataFile } from "../../scripts/content/data-files.ts";
 
 const ABSOLUTE = /^https?:\/\/[^\s/$.?#][^\s"'<>]*$/i;
 
@@ -26,7 +26,7 @@ export type WebLink = z.infer<typeof linksSchema>[number];
 
 /** content/_data/links.yaml, in the editors' order. A missing file means no links. */
 export async function loadLinks(contentDir: string): Promise<{ links: WebLink[]; issues: ContentIssue[] }> {
-  const result = await loadDataFile(contentDir, "links.yaml", linksSchema);
+  const result = await readDataFile(contentDir, "links.yaml", linksSchema);
   if (result.status === "invalid") return { links: [], issues: result.issues };
   return { links: result.status === "ok" ? result.value : [], issues: [] };
 }

@@ -2,7 +2,7 @@ import type { DateTime } from "luxon";
 import { z } from "zod";
 import type { ContentIssue } from "../../scripts/content/issues.ts";
 import { ZONE } from "../../scripts/model/dates.ts";
-import { loadDataFile } from "../shared/data-file.ts";
+import { readDataFile } from "../../scripts/content/data-files.ts";
 
 export const quotesSchema = z
   .array(
@@ -38,7 +38,7 @@ export function quoteOfTheDay(count: number, buildTime: DateTime): number {
 
 /** content/_data/quotes.yaml. A missing file means no quotes box. */
 export async function loadQuotes(contentDir: string, buildTime: DateTime): Promise<{ data: QuotesData; issues: ContentIssue[] }> {
-  const result = await loadDataFile(contentDir, "quotes.yaml", quotesSchema);
+  const result = await readDataFile(contentDir, "quotes.yaml", quotesSchema);
   if (result.status === "invalid") return { data: { quotes: [], shown: 0 }, issues: result.issues };
   const quotes = result.status === "ok" ? result.value : [];
   return { data: { quotes, shown: quoteOfTheDay(quotes.length, buildTime) }, issues: [] };

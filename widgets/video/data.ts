@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ContentIssue } from "../../scripts/content/issues.ts";
 import { slugify } from "../../scripts/model/slug.ts";
 import { youtubeId } from "../../scripts/render/video-block.ts";
-import { loadDataFile } from "../shared/data-file.ts";
+import { readDataFile } from "../../scripts/content/data-files.ts";
 
 /** An empty `youtube:` line is the same as none. */
 const blankable = <T extends z.ZodType>(schema: T) =>
@@ -75,7 +75,7 @@ export interface VideosData {
 
 /** content/_data/videos.yaml. A missing file means no videos. */
 export async function loadVideos(contentDir: string): Promise<{ data: VideosData; issues: ContentIssue[] }> {
-  const result = await loadDataFile(contentDir, "videos.yaml", videosSchema);
+  const result = await readDataFile(contentDir, "videos.yaml", videosSchema);
   if (result.status === "invalid") return { data: { videos: [] }, issues: result.issues };
   const videos = result.status === "ok" ? result.value : [];
   return { data: { videos, featured: videos.find((v) => v.featured) ?? videos[0] }, issues: [] };
