@@ -53,6 +53,5 @@ export async function loadSite(options: LoadOptions): Promise<LoadResult> {
     issues,
   );
   const sorted = sortIssues(issues);
-  model.warnings = sorted.filter((i) => i.severity === "warning");
   return sorted.some((i) => i.severity === "error") ? { issues: sorted, rawTexts } : { model, issues: sorted, rawTexts };
 }

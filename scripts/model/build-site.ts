@@ -8,7 +8,7 @@ import { buildCategories } from "./categories.ts";
 import { toIso } from "./dates.ts";
 import { paginate } from "./paginate.ts";
 import { slugify } from "./slug.ts";
-import type { Article, Category, Listing, Page, SiteModel, Tag } from "./types.ts";
+import type { Article, Listing, Page, SiteModel, Tag } from "./types.ts";
 
 export const RESERVED_SLUGS = ["tin-tuc", "chuyen-muc", "the", "luu-tru", "tim-kiem", "media", "assets", "pagefind", "admin", "api", "video"];
 const SUMMARY_LENGTH = 300;
@@ -178,7 +178,6 @@ export function buildSite(input: SiteInput, issues: ContentIssue[]): SiteModel {
     listings,
     contentDir,
     preview: input.preview,
-    warnings: [],
   };
 }
 
@@ -188,4 +187,3 @@ function truncate(text: string, max: number): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max * 0.6))}…`;
 }
 
-export type { Category };

@@ -1,6 +1,5 @@
 import type { DateTime } from "luxon";
 import type { ArticleFrontMatter, CategoriesData, MenuData, PageFrontMatter, SiteData } from "../content/schema.ts";
-import type { ContentIssue } from "../content/issues.ts";
 
 /** A category with its place in the tree. `articles` includes its descendants'. */
 export interface Category {
@@ -97,6 +96,4 @@ export interface SiteModel {
   listings: Listing[];
   contentDir: string;
   preview: boolean;
-  /** Warnings only; errors stop the build before a model exists. */
-  warnings: ContentIssue[];
 }
