@@ -1,0 +1,48 @@
+import { toTCVN3, toUnicode, toVNI } from "vietnamese-conversion";
+import { detectLegacyEncoding, type LegacyEncoding } from "../check/legacy-encoding.ts";
+
+/** Old Vietnamese fonts name their encoding: .VnTime / .VnArial (TCVN3), VNI-Times (VNI); "…H" fonts are capitals. */
+export function fontEncoding(face: string): { encoding: LegacyEncoding; capitals: boolean } | null {
+  const first = face.split(",")[0]!.trim().replace(/^["']|["']$/g, "");
+  if (/^\.?Vn/i.test(first) && first.startsWith(".")) return { encoding: "TCVN3", capitals: /H$/.test(first) };
+  if (/^VNI[- ]/i.test(first)) return { encoding: "VNI", capitals: false };
+  return null;
+}
+
+// Letters of Vietnamese (and of the Latin words that appear in it), digits, punctuation and spaces.
+const VIETNAMESE = /^[\p{Script=Latin}\p{N}\p{P}\p{S}\p{Zs}\s]*$/u;
+const VIET_LETTERS = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/iu;
+
+export type LegacyConversion = { certain: true; text: string } | { certain: false };
+
+/**
+ * Text typed in TCVN3 or VNI and stored as Latin-1 characters → Unicode NFC. Certain only when the
+ * result is Vietnamese, shows no trace of the old encoding, and converts back to the same bytes.
+ */
+export function convertLegacy(text: string, encoding: LegacyEncoding, capitals = false): LegacyConversion {
+  // Already Unicode beyond Latin-1 (an editor retyped it), or nothing to convert.
+  if (/[^\u0000-\u00ff]/.test(text.replace(/[\u2018\u2019\u201c\u201d\u2013\u2014\u2026]/g, ""))) return { certain: false };
+  const converted = toUnicode(text, encoding === "TCVN3" ? "tcvn3" : "vni").normalize("NFC");
+  const back = encoding === "TCVN3" ? toTCVN3(converted, "unicode") : toVNI(converted, "unicode");
+  const ok = back === text && VIETNAMESE.test(converted) && detectLegacyEncoding(converted) === null;
+  if (!ok) return { certain: false };
+  return { certain: true, text: capitals ? converted.toLocaleUpperCase("vi") : converted };
+}
+
+/** A paragraph typed in an old encoding without a font to say so: converted only when certain. */
+export function detectAndConvert(text: string): { encoding: LegacyEncoding; result: LegacyConversion } | null {
+  const encoding = detectLegacyEncoding(text);
+  if (!encoding) return null;
+  const result = convertLegacy(text, encoding);
+  // A conversion that yields no Vietnamese letter at all is not evidence of anything.
+  return { encoding, result: result.certain && !VIET_LETTERS.test(result.text) ? { certain: false } : result };
+}
+
+/** The warning for old-encoding text left as it was. */
+export function legacyWarning(encoding: string, what: string): string {
+  const source = encoding === "TCVN3" ? "TCVN3 (ABC)" : "VNI Windows";
+  return (
+    `${what} có vẻ gõ bằng bảng mã cũ ${encoding} nhưng không chuyển chắc chắn được — đã giữ nguyên; ` +
+    `hãy chuyển bằng UniKey (Công cụ… → nguồn ${source}, đích Unicode) rồi dán lại vào bài`
+  );
+}
