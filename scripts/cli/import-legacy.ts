@@ -1,13 +1,13 @@
 // Import the old site: npm run import -- <saved-site folders, pages or text exports> [--force] [--legacy-url /old.aspx] [--map urls.csv]
 import { readFileSync } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { readdir } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { contentDir } from "../config.ts";
 import { loadDataFile } from "../content/data-files.ts";
 import { formatIssue } from "../content/issues.ts";
 import { categoriesData } from "../content/schema.ts";
+import { detectLegacyEncoding } from "../check/legacy-encoding.ts";
 import { loadCategoryAliases } from "../import/categories.ts";
 import { importFile } from "../import/import-files.ts";
 import { loadLegacyUrlMap } from "../import/legacy-urls.ts";
@@ -17,13 +17,19 @@ const USAGE =
   "cách dùng: npm run import -- <thư mục bản lưu trang cũ, trang .aspx/.html hoặc tệp .txt xuất từ trang cũ> " +
   "[--force] [--legacy-url /i1644-ten-bai.aspx] [--map dia-chi-cu.csv]";
 
-/** Plain-text exports (shared/legacy-export/*.txt) inside a folder: text files that have a "(Đăng lúc: …)" line. */
+/**
+ * Plain-text exports (shared/legacy-export/*.txt) inside a folder: text files with a "(Đăng lúc: …)" line,
+ * or in an old encoding (reported), but not a crawler's robots.txt.
+ */
 async function textExports(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile() && e.name.endsWith(".txt"))
     .map((e) => join(e.parentPath, e.name))
-    .filter((f) => readFileSync(f).includes("Đăng lúc"))
+    .filter((f) => {
+      const text = readFileSync(f, "latin1");
+      return Buffer.from(text, "latin1").includes("Đăng lúc") || detectLegacyEncoding(text) !== null;
+    })
     .sort();
 }
 

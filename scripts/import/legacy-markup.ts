@@ -8,8 +8,8 @@ type Warn = (message: string, needle: string) => void;
  * layout's own extraction and Readability see them: text in TCVN3/VNI fonts converted to Unicode,
  * Flash-era YouTube players as iframes, and both caption styles as <figure>/<figcaption>.
  */
-export function prepareLegacyMarkup(document: Document, warn: Warn): void {
-  convertLegacyFonts(document, warn);
+export function prepareLegacyMarkup(document: Document, warn: Warn): Set<string> {
+  const kept = convertLegacyFonts(document, warn);
   for (const player of document.querySelectorAll("object, embed")) {
     if (!player.isConnected || player.closest("iframe")) continue;
     const id = youtubeIdOf(embedSource(player));
@@ -20,9 +20,12 @@ export function prepareLegacyMarkup(document: Document, warn: Warn): void {
   }
   for (const table of document.querySelectorAll("table")) captionTable(document, table);
   for (const img of document.querySelectorAll("img")) italicCaption(document, img);
+  return kept;
 }
 
-function convertLegacyFonts(document: Document, warn: Warn): void {
+/** Converts text in old-encoding fonts; returns the texts left as they were (already warned about). */
+function convertLegacyFonts(document: Document, warn: Warn): Set<string> {
+  const kept = new Set<string>();
   for (const el of document.querySelectorAll("font[face], [style*='font-family']")) {
     const face = el.getAttribute("face") ?? /font-family\s*:\s*([^;]+)/i.exec(el.getAttribute("style") ?? "")?.[1] ?? "";
     const legacy = fontEncoding(face);
@@ -37,10 +40,15 @@ function convertLegacyFonts(document: Document, warn: Warn): void {
       const value = t.nodeValue ?? "";
       if (!/[\u00a1-\u00ff]/.test(value.replace(/\u00a0/g, ""))) continue;
       const result = convertLegacy(value, legacy.encoding, legacy.capitals);
-      if (result.certain) t.nodeValue = result.text;
-      else warn(legacyWarning(legacy.encoding, `đoạn chữ “${value.trim().slice(0, 40)}…” (phông ${face.split(",")[0]!.trim()})`), value.trim().slice(0, 30));
+      if (result.certain) {
+        t.nodeValue = result.text;
+        continue;
+      }
+      kept.add(value.trim());
+      warn(legacyWarning(legacy.encoding, `đoạn chữ “${value.trim().slice(0, 40)}…” (phông ${face.split(",")[0]!.trim()})`), value.trim().slice(0, 30));
     }
   }
+  return kept;
 }
 
 const rows = (table: Element) => [...table.querySelectorAll("tr")].filter((tr) => tr.closest("table") === table);

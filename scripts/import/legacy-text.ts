@@ -9,8 +9,25 @@ export function fontEncoding(face: string): { encoding: LegacyEncoding; capitals
   return null;
 }
 
-// Letters of Vietnamese (and of the Latin words that appear in it), digits, punctuation and spaces.
-const VIETNAMESE = /^[\p{Script=Latin}\p{N}\p{P}\p{S}\p{Zs}\s]*$/u;
+// Vietnamese syllables: initial consonant, vowel nucleus, final consonant, and at most one tone mark.
+const NUCLEI =
+  "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ ưa ưi ưu ươ uy yê " +
+  "iêu oai oao oay oeo uây uôi ươi ươu uyê uya uyu yêu";
+const SYLLABLE = new RegExp(`^(ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnpqrstvx])?(${NUCLEI.split(" ").sort((a, b) => b.length - a.length).join("|")})(ch|ng|nh|[cmnpt])?$`);
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+
+/** Every word with a Vietnamese letter is a Vietnamese syllable (ASCII words may be names or abbreviations). */
+function vietnameseWords(text: string): boolean {
+  return (text.match(/\p{L}+/gu) ?? []).every((word) => {
+    if (/^[A-Za-z]+$/.test(word) || /^[A-ZĐ]{2,}$/u.test(word)) return true;
+    const lower = word.toLocaleLowerCase("vi");
+    // Split off the tone, keep the hats and horns (ă â ê ô ơ ư) and đ.
+    const decomposed = lower.normalize("NFD");
+    if ((decomposed.match(TONES) ?? []).length > 1) return false;
+    const base = decomposed.replace(TONES, "").normalize("NFC");
+    return SYLLABLE.test(base) || (base === "gi" || base === "gin");
+  });
+}
 const VIET_LETTERS = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/iu;
 
 export type LegacyConversion = { certain: true; text: string } | { certain: false };
@@ -24,7 +41,7 @@ export function convertLegacy(text: string, encoding: LegacyEncoding, capitals =
   if (/[^\u0000-\u00ff]/.test(text.replace(/[\u2018\u2019\u201c\u201d\u2013\u2014\u2026]/g, ""))) return { certain: false };
   const converted = toUnicode(text, encoding === "TCVN3" ? "tcvn3" : "vni").normalize("NFC");
   const back = encoding === "TCVN3" ? toTCVN3(converted, "unicode") : toVNI(converted, "unicode");
-  const ok = back === text && VIETNAMESE.test(converted) && detectLegacyEncoding(converted) === null;
+  const ok = back === text && vietnameseWords(converted) && detectLegacyEncoding(converted) === null;
   if (!ok) return { certain: false };
   return { certain: true, text: capitals ? converted.toLocaleUpperCase("vi") : converted };
 }

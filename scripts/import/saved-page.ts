@@ -107,7 +107,7 @@ export function parseSavedPage(raw: string, rel: string): SavedPage {
   const id = legacyId(address);
   const mobile = /^\/mobile(?:\.aspx|\/)/i.test(address);
   const notes: PageNote[] = [];
-  prepareLegacyMarkup(document, (message, needle) => notes.push({ line: lineOf(raw, needle), message }));
+  const keptLegacy = prepareLegacyMarkup(document, (message, needle) => notes.push({ line: lineOf(raw, needle), message }));
 
   const { blocks, order } = textBlocks(document);
   const posted = blocks.filter((b) => POSTED.test(b.text));
@@ -180,7 +180,7 @@ export function parseSavedPage(raw: string, rel: string): SavedPage {
 
   body = body.map((b, i) => {
     if (b.kind === "figure") return { ...b, src: `legacy-ref:${refs.push({ kind: "image", href: b.src, line: lineOf(raw, `"${b.src}"`, b.src) }) - 1}` };
-    if (b.kind === "text") {
+    if (b.kind === "text" && ![...keptLegacy].some((t) => b.plain.includes(t))) {
       const found = detectAndConvert(b.md);
       if (!found) return b;
       const at = lineOf(raw, b.plain.slice(0, 40));

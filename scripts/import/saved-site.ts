@@ -171,7 +171,8 @@ export async function importSavedSite(inputs: { path: string; isDir: boolean }[]
   }
 
   const existing = await existingArticles(options.contentDir);
-  const planned = new Map<string, string>();
+  // Where each old article is (or will be), for rewriting links: existing articles, then this run's.
+  const planned = new Map([...existing.byId].map(([id, file]) => [`id:${id}`, file]));
   const taken = new Set(existing.files);
   const todo: (Parsed & { target: string; category: string; overwrite: boolean })[] = [];
   const articles = [...chosen.values()].sort((a, b) => a.article.date.toMillis() - b.article.date.toMillis() || Number(a.article.id ?? 0) - Number(b.article.id ?? 0));
