@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
-import { copyFile, mkdir } from "node:fs/promises";
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { basename, dirname, extname, join, relative, sep } from "node:path";
 import { slugify } from "../model/slug.ts";
 import { decodeSafe } from "./html-to-markdown.ts";
@@ -86,8 +85,8 @@ export class MediaCopier {
       if (existsSync(target)) {
         if (!readFileSync(target).equals(data)) continue;
       } else {
-        await mkdir(dirname(target), { recursive: true });
-        await copyFile(source, target);
+        mkdirSync(dirname(target), { recursive: true });
+        copyFileSync(source, target);
       }
       this.done.set(key, rel);
       return rel;

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { stringify } from "yaml";
 import { splitFrontMatter } from "../content/front-matter.ts";
@@ -13,7 +13,7 @@ import { decodeHtml, looksLikeHtml } from "./decode-html.ts";
 import type { Block } from "./html-to-markdown.ts";
 import { imageProblem, MediaCopier, relativeFrom, SavedFiles } from "./media-files.ts";
 import { ensurePlaceholder, PLACEHOLDER_MEDIA } from "./placeholder.ts";
-import { parseSavedPage, type SavedArticle } from "./saved-page.ts";
+import { parseSavedPage, undoSavedName, type SavedArticle } from "./saved-page.ts";
 import { escapeMarkdown } from "./to-markdown.ts";
 
 /** Files a saved copy holds that are never pages. */
@@ -76,6 +76,19 @@ export async function savedPages(inputs: { path: string; isDir: boolean }[]): Pr
   return { pages, files: new SavedFiles(all) };
 }
 
+const MOBILE_NAME = /(^|[\\/])mobile/i;
+const FORM_ACTION = /<form\b[^>]*\baction\s*=\s*["']([^"']*)["']/i;
+const mobileCopyReason = (desktop: string) => `bản cho điện thoại của bài lấy từ ${desktop} (một bài, không chuyển hai lần)`;
+
+/** The desktop page already read for this mobile copy (ASP.NET posts back to the page's own address). */
+function mobileCopyOf(html: string, rel: string, desktopById: Map<string, string>): string | undefined {
+  const action = FORM_ACTION.exec(html)?.[1];
+  const address = new URL(undoSavedName(action || rel), "http://old.invalid/");
+  if (!/^\/mobile(?:\.aspx|\/)/i.test(address.pathname)) return undefined;
+  const id = legacyId(address.pathname + address.search);
+  return id ? desktopById.get(id) : undefined;
+}
+
 interface Parsed {
   page: Page;
   article: SavedArticle;
@@ -129,10 +142,13 @@ export async function importSavedSite(inputs: { path: string; isDir: boolean }[]
   const { pages, files } = await savedPages(inputs);
   const parsed: Parsed[] = [];
   const every = pages.length > 500 ? 1000 : Infinity;
-  for (const [i, page] of pages.entries()) {
+  // Desktop pages first: a mobile copy of an article already read is then skipped without parsing it.
+  const ordered = [...pages].sort((a, b) => Number(MOBILE_NAME.test(a.file)) - Number(MOBILE_NAME.test(b.file)));
+  const desktopById = new Map<string, string>();
+  for (const [i, page] of ordered.entries()) {
     if ((i + 1) % every === 0) options.progress?.(`Đã đọc ${i + 1}/${pages.length} trang…`);
     const where = shown(page.file);
-    const bytes = await readFile(page.file);
+    const bytes = readFileSync(page.file);
     if (!looksLikeHtml(bytes)) {
       if (inputs.some((input) => !input.isDir && input.path === page.file)) report.skipped.push({ file: where, message: "không phải trang HTML lưu từ trang cũ" });
       continue;
@@ -143,6 +159,11 @@ export async function importSavedSite(inputs: { path: string; isDir: boolean }[]
       continue;
     }
     const rel = relative(page.root, page.file).split(sep).join("/");
+    const mobile = mobileCopyOf(decoded.text, rel, desktopById);
+    if (mobile) {
+      report.skipped.push({ file: where, message: mobileCopyReason(mobile) });
+      continue;
+    }
     let result;
     try {
       result = parseSavedPage(decoded.text, rel);
@@ -152,7 +173,10 @@ export async function importSavedSite(inputs: { path: string; isDir: boolean }[]
     }
     if (result.kind === "failed") report.failed.push({ file: where, ...(result.line ? { line: result.line } : {}), message: result.message });
     else if (result.kind === "skipped") report.skipped.push({ file: where, message: result.reason });
-    else parsed.push({ page, article: result });
+    else {
+      parsed.push({ page, article: result });
+      if (result.id && !result.mobile) desktopById.set(result.id, where);
+    }
   }
 
   // One article per old id (or address): the desktop page wins over the mobile copy.
@@ -166,8 +190,10 @@ export async function importSavedSite(inputs: { path: string; isDir: boolean }[]
     }
     const [keep, drop] = other.article.mobile && !p.article.mobile ? [p, other] : [other, p];
     chosen.set(key, keep);
-    const what = drop.article.mobile && !keep.article.mobile ? "bản cho điện thoại của bài" : "bản lưu khác của bài";
-    report.skipped.push({ file: shown(drop.page.file), message: `${what} lấy từ ${shown(keep.page.file)} (một bài, không chuyển hai lần)` });
+    report.skipped.push({
+      file: shown(drop.page.file),
+      message: drop.article.mobile && !keep.article.mobile ? mobileCopyReason(shown(keep.page.file)) : `bản lưu khác của bài lấy từ ${shown(keep.page.file)} (một bài, không chuyển hai lần)`,
+    });
   }
 
   const existing = await existingArticles(options.contentDir);
@@ -233,8 +259,8 @@ export async function importSavedSite(inputs: { path: string; isDir: boolean }[]
       report.existing.push({ file: shown(item.target), message: `không đổi (từ ${where})` });
       continue;
     }
-    await mkdir(dirname(item.target), { recursive: true });
-    await writeFile(item.target, text);
+    mkdirSync(dirname(item.target), { recursive: true });
+    writeFileSync(item.target, text);
     (before === undefined ? report.created : report.overwritten).push({ file: shown(item.target), message: `từ ${where}` });
   }
   return report;
