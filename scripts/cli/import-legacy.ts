@@ -64,7 +64,8 @@ async function main(): Promise<number> {
       options: { force: { type: "boolean", default: false }, "legacy-url": { type: "string" }, map: { type: "string" } },
     });
   } catch (e) {
-    console.error(`${(e as Error).message.replace(/^Unknown option/, "Không có tùy chọn")}\n${USAGE}`);
+    const option = /'([^']+)'/.exec((e as Error).message)?.[1];
+    console.error(`${option ? `Không có tùy chọn “${option}”.` : "Tùy chọn không đúng."}\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsedArgs;

@@ -6,7 +6,6 @@ import { ARTICLES_DIR } from "../content/load-documents.ts";
 import type { CategoriesData } from "../content/schema.ts";
 import { slugify } from "../model/slug.ts";
 import { resolveCategory } from "./categories.ts";
-import { legacyWarning } from "./legacy-text.ts";
 import { legacyUrlsFor } from "./legacy-urls.ts";
 import { parseLegacyExport } from "./parse-export.ts";
 import { ensurePlaceholder } from "./placeholder.ts";
@@ -34,7 +33,10 @@ export async function importFile(source: string, options: ImportOptions, report:
     return void fail("tệp không lưu bằng UTF-8 — mở tệp bằng Notepad, chọn Lưu thành… với bảng mã UTF-8 rồi chạy lại");
   }
   const encoding = detectLegacyEncoding(text);
-  if (encoding) return void fail(legacyWarning(encoding, "chữ trong tệp").replace("đã giữ nguyên; ", "tệp không được chuyển; "));
+  if (encoding) {
+    const source = encoding === "TCVN3" ? "TCVN3 (ABC)" : "VNI Windows";
+    return void fail(`chữ trong tệp gõ bằng bảng mã cũ ${encoding} — tệp không được chuyển; hãy chuyển bằng UniKey (Công cụ… → nguồn ${source}, đích Unicode), lưu lại bằng UTF-8 rồi chạy lại`);
+  }
   const parsed = parseLegacyExport(text);
   if (!parsed.ok) return void fail(parsed.message, parsed.line);
   const { article } = parsed;

@@ -307,6 +307,18 @@ describe("npm run import: failures", () => {
     expect(r.out).toContain(`${dir}/mobile.aspx@id=3002.html:${line}: lỗi: “(Đăng lúc: 30/02/2021 09:00:00 AM)” không phải ngày giờ có thật`);
   });
 
+  it("keeps two old articles with the same title and year apart by their old id", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "saved-twins-"));
+    for (const id of [4001, 4002]) {
+      const page = { id, slug: "thong-bao", path: [{ href: "c30-thong-bao.aspx", text: "Thông báo" }], title: "Thông báo", bodyHtml: `<p>Thông báo số ${id}.</p>`, others: [] };
+      await writeFile(join(dir, `i${id}-thong-bao.aspx`), articlePage({ ...page, posted: `0${id - 4000}/05/2021 08:00:00 AM` }));
+    }
+    const content = await makeContent();
+    expect(import_(content, dir).code).toBe(0);
+    expect(await readFile(join(content, "tin-tuc/2021/thong-bao.md"), "utf8")).toContain("Thông báo số 4001.");
+    expect(await readFile(join(content, "tin-tuc/2021/thong-bao-4002.md"), "utf8")).toContain("legacy_url: /i4002-thong-bao.aspx");
+  });
+
   it("answers a wrong path with one sentence", () => {
     const r = import_("/nonexistent-content", "/khong/co/thu-muc-nay");
     expect(r.code).toBe(1);
