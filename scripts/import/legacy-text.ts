@@ -46,8 +46,12 @@ export function convertLegacy(text: string, encoding: LegacyEncoding, capitals =
   return { certain: true, text: capitals ? converted.toLocaleUpperCase("vi") : converted };
 }
 
+const NOT_VIETNAMESE_LATIN1 = /[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de-\u00df\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]/;
+
 /** A paragraph typed in an old encoding without a font to say so: converted only when certain. */
 export function detectAndConvert(text: string): { encoding: LegacyEncoding; result: LegacyConversion } | null {
+  // Cheap test first: old-encoding text always has Latin-1 signs that Unicode Vietnamese never uses.
+  if (!NOT_VIETNAMESE_LATIN1.test(text)) return null;
   const encoding = detectLegacyEncoding(text);
   if (!encoding) return null;
   const result = convertLegacy(text, encoding);
