@@ -319,6 +319,19 @@ describe("npm run import: failures", () => {
     expect(await readFile(join(content, "tin-tuc/2021/thong-bao-4002.md"), "utf8")).toContain("legacy_url: /i4002-thong-bao.aspx");
   });
 
+  it("recognises an article written before by hand (same title and day) and says to add its old address", async () => {
+    const content = await makeContent();
+    await cp("content/tin-tuc/2020/trien-khai-nhiem-vu-nam-2020.md", join(content, "tin-tuc/2020/trien-khai-nhiem-vu-nam-2020.md"));
+    await cp("content/media/2020", join(content, "media/2020"), { recursive: true });
+    const before = await readFile(join(content, "tin-tuc/2020/trien-khai-nhiem-vu-nam-2020.md"), "utf8");
+    const r = import_(content, saved);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("tin-tuc/2020/trien-khai-nhiem-vu-nam-2020.md: đã có (từ");
+    expect(r.out).toContain("thiếu địa chỉ cũ — thêm dòng `legacy_url: /i2101-trien-khai-nhiem-vu-nam-2020.aspx`");
+    expect(await readFile(join(content, "tin-tuc/2020/trien-khai-nhiem-vu-nam-2020.md"), "utf8")).toBe(before);
+    expect(await readFile(join(content, "tin-tuc/2021/hoi-thao-khoa-hoc-ve-nong-nghiep.md"), "utf8")).toContain("[Triển khai nhiệm vụ năm 2020](../2020/trien-khai-nhiem-vu-nam-2020.md)");
+  });
+
   it("answers a wrong path with one sentence", () => {
     const r = import_("/nonexistent-content", "/khong/co/thu-muc-nay");
     expect(r.code).toBe(1);
