@@ -24,7 +24,8 @@ export interface NodeRange {
   end: number;
 }
 
-const BLOCK = new Set([
+/** Elements that start and end a paragraph. */
+export const BLOCK = new Set([
   "address", "article", "aside", "blockquote", "center", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure",
   "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
   "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",

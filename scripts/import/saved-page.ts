@@ -3,7 +3,7 @@ import { parseHTML } from "linkedom";
 import type { DateTime } from "luxon";
 import { legacyId } from "../publish/redirects.ts";
 import { prepareLegacyMarkup } from "./legacy-markup.ts";
-import { bodyToBlocks, decodeSafe, isElement, type Block, type NodeRange } from "./html-to-markdown.ts";
+import { BLOCK, bodyToBlocks, decodeSafe, isElement, type Block, type NodeRange } from "./html-to-markdown.ts";
 import { detectAndConvert, legacyWarning } from "./legacy-text.ts";
 import { isAuthor, parsePostedAt } from "./parse-export.ts";
 
@@ -231,11 +231,6 @@ function findBreadcrumb(blocks: TextBlock[], dateIndex: number): string[] | null
   return before && before.length <= 80 && !/[.!?:;]$/.test(before) ? [before] : null;
 }
 
-const BLOCK_TAGS = new Set([
-  "address", "article", "aside", "blockquote", "center", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
-  "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table",
-  "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "body", "html",
-]);
 const NO_TEXT = new Set(["script", "style", "noscript", "head", "template", "select", "textarea"]);
 
 /** The page as lines of text in reading order (block elements and <br> end a line), with node positions. */
@@ -248,7 +243,7 @@ function textBlocks(document: Document): { blocks: TextBlock[]; order: NodeRange
     const pre = n++;
     if (isElement(node)) {
       const tag = node.localName;
-      const block = BLOCK_TAGS.has(tag) || tag === "br";
+      const block = BLOCK.has(tag) || tag === "br" || tag === "body";
       if (block) open = null;
       if (!NO_TEXT.has(tag)) for (const c of node.childNodes) visit(c);
       if (block) open = null;
