@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { availableParallelism } from "node:os";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { Worker } from "node:worker_threads";
 import { stringify } from "yaml";
 import { splitFrontMatter } from "../content/front-matter.ts";
 import { ARTICLES_DIR } from "../content/load-documents.ts";
@@ -9,11 +11,11 @@ import { toIso } from "../model/dates.ts";
 import { slugify } from "../model/slug.ts";
 import { legacyId } from "../publish/redirects.ts";
 import { resolveCategory } from "./categories.ts";
-import { decodeHtml, looksLikeHtml } from "./decode-html.ts";
 import type { Block } from "./html-to-markdown.ts";
 import { imageProblem, MediaCopier, relativeFrom, SavedFiles } from "./media-files.ts";
 import { ensurePlaceholder, PLACEHOLDER_MEDIA } from "./placeholder.ts";
-import { parseSavedPage, undoSavedName, type SavedArticle } from "./saved-page.ts";
+import { fromWire, readPage, type Page, type PageOutcome, type WireOutcome } from "./read-page.ts";
+import type { SavedArticle } from "./saved-page.ts";
 import { escapeMarkdown } from "./to-markdown.ts";
 
 /** Files a saved copy holds that are never pages. */
@@ -53,40 +55,63 @@ export function shown(path: string): string {
   return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : resolve(path);
 }
 
-interface Page {
-  file: string;
-  root: string;
-}
-
 /** The page files of the folders (and files) named, with the folder each one belongs to. */
 export async function savedPages(inputs: { path: string; isDir: boolean }[]): Promise<{ pages: Page[]; files: SavedFiles }> {
   const pages: Page[] = [];
   const all: string[] = [];
   for (const input of inputs) {
     if (!input.isDir) {
-      pages.push({ file: input.path, root: dirname(input.path) });
+      pages.push({ file: input.path, root: dirname(input.path), rel: basename(input.path) });
       all.push(input.path);
       continue;
     }
     const entries = await readdir(input.path, { recursive: true, withFileTypes: true });
     const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
     all.push(...files);
-    pages.push(...files.filter((f) => !NOT_A_PAGE.test(f)).map((file) => ({ file, root: input.path })));
+    pages.push(...files.filter((f) => !NOT_A_PAGE.test(f)).map((file) => ({ file, root: input.path, rel: relative(input.path, file).split(sep).join("/") })));
   }
   return { pages, files: new SavedFiles(all) };
 }
 
-const MOBILE_NAME = /(^|[\\/])mobile/i;
-const FORM_ACTION = /<form\b[^>]*\baction\s*=\s*["']([^"']*)["']/i;
+const MOBILE_NAME = /(^|[\\/])mobile[^\\/]*$/i;
 const mobileCopyReason = (desktop: string) => `bản cho điện thoại của bài lấy từ ${desktop} (một bài, không chuyển hai lần)`;
+const BATCH = 50;
 
-/** The desktop page already read for this mobile copy (ASP.NET posts back to the page's own address). */
-function mobileCopyOf(html: string, rel: string, desktopById: Map<string, string>): string | undefined {
-  const action = FORM_ACTION.exec(html)?.[1];
-  const address = new URL(undoSavedName(action || rel), "http://old.invalid/");
-  if (!/^\/mobile(?:\.aspx|\/)/i.test(address.pathname)) return undefined;
-  const id = legacyId(address.pathname + address.search);
-  return id ? desktopById.get(id) : undefined;
+/** Reads pages on worker threads (one per core, two at least to be worth it), in the pages' order. */
+async function readInParallel(pages: Page[], tick: (n: number) => void): Promise<PageOutcome[]> {
+  const threads = Math.min(availableParallelism(), 4);
+  const inline = () => pages.map((p) => (tick(1), readPage(p)));
+  if (threads < 2 || pages.length < 200) return inline();
+  const results: PageOutcome[] = new Array(pages.length);
+  // The thread loads TypeScript the way this process does: through tsx's loader.
+  const boot = `import { register } from ${JSON.stringify(import.meta.resolve("tsx/esm/api"))}; register(); await import(${JSON.stringify(new URL("./parse-worker.ts", import.meta.url).href)});`;
+  const workers = Array.from({ length: threads }, () => new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`)));
+  let next = 0;
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const send = () => {
+              if (next >= pages.length) return resolve();
+              const start = next;
+              next = Math.min(pages.length, next + BATCH);
+              worker.postMessage({ start, pages: pages.slice(start, next) });
+            };
+            worker.on("message", ({ start, outcomes }: { start: number; outcomes: WireOutcome[] }) => {
+              outcomes.forEach((o, i) => (results[start + i] = fromWire(o)));
+              tick(outcomes.length);
+              send();
+            });
+            worker.on("error", reject);
+            send();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
 }
 
 interface Parsed {
@@ -142,41 +167,36 @@ export async function importSavedSite(inputs: { path: string; isDir: boolean }[]
   const { pages, files } = await savedPages(inputs);
   const parsed: Parsed[] = [];
   const every = pages.length > 500 ? 1000 : Infinity;
-  // Desktop pages first: a mobile copy of an article already read is then skipped without parsing it.
-  const ordered = [...pages].sort((a, b) => Number(MOBILE_NAME.test(a.file)) - Number(MOBILE_NAME.test(b.file)));
+  let read = 0;
+  const tick = (n: number) => {
+    for (let i = 0; i < n; i++) if (++read % every === 0) options.progress?.(`Đã đọc ${read}/${pages.length} trang…`);
+  };
+  // Desktop pages first (on every core): a mobile copy of an article already read is then skipped without parsing it.
+  const desktop = pages.filter((p) => !MOBILE_NAME.test(p.file));
+  const mobile = pages.filter((p) => MOBILE_NAME.test(p.file));
   const desktopById = new Map<string, string>();
-  for (const [i, page] of ordered.entries()) {
-    if ((i + 1) % every === 0) options.progress?.(`Đã đọc ${i + 1}/${pages.length} trang…`);
+  const outcomes = [...(await readInParallel(desktop, tick)).map((o, i) => [desktop[i]!, o] as const)];
+  const take = (page: Page, outcome: PageOutcome) => {
     const where = shown(page.file);
-    const bytes = readFileSync(page.file);
-    if (!looksLikeHtml(bytes)) {
-      if (inputs.some((input) => !input.isDir && input.path === page.file)) report.skipped.push({ file: where, message: "không phải trang HTML lưu từ trang cũ" });
-      continue;
+    switch (outcome.kind) {
+      case "not-html":
+        if (inputs.some((input) => !input.isDir && input.path === page.file)) report.skipped.push({ file: where, message: "không phải trang HTML lưu từ trang cũ" });
+        return;
+      case "failed":
+        return void report.failed.push({ file: where, ...(outcome.line ? { line: outcome.line } : {}), message: outcome.message });
+      case "skipped":
+        return void report.skipped.push({ file: where, message: outcome.reason });
+      case "mobile-copy":
+        return void report.skipped.push({ file: where, message: mobileCopyReason(outcome.desktop) });
+      case "article":
+        parsed.push({ page, article: outcome.article });
+        if (outcome.article.id && !outcome.article.mobile) desktopById.set(outcome.article.id, where);
     }
-    const decoded = decodeHtml(bytes);
-    if (!decoded.ok) {
-      report.failed.push({ file: where, message: decoded.message });
-      continue;
-    }
-    const rel = relative(page.root, page.file).split(sep).join("/");
-    const mobile = mobileCopyOf(decoded.text, rel, desktopById);
-    if (mobile) {
-      report.skipped.push({ file: where, message: mobileCopyReason(mobile) });
-      continue;
-    }
-    let result;
-    try {
-      result = parseSavedPage(decoded.text, rel);
-    } catch (e) {
-      report.failed.push({ file: where, message: `không đọc được trang (${(e as Error).message}) — mở trang bằng trình duyệt để xem nó có hỏng không` });
-      continue;
-    }
-    if (result.kind === "failed") report.failed.push({ file: where, ...(result.line ? { line: result.line } : {}), message: result.message });
-    else if (result.kind === "skipped") report.skipped.push({ file: where, message: result.reason });
-    else {
-      parsed.push({ page, article: result });
-      if (result.id && !result.mobile) desktopById.set(result.id, where);
-    }
+  };
+  for (const [page, outcome] of outcomes) take(page, outcome);
+  for (const page of mobile) {
+    take(page, readPage(page, desktopById));
+    tick(1);
   }
 
   // One article per old id (or address): the desktop page wins over the mobile copy.

@@ -7,7 +7,7 @@ import { toTCVN3, toVNI } from "vietnamese-conversion";
 import { editorialChecks } from "../../scripts/check/run-checks.ts";
 import { loadSite } from "../../scripts/content/load-site.ts";
 import { articlePage, mobilePage } from "../../scripts/fixtures/legacy-layout.ts";
-import { writeFixtureSite } from "../../scripts/fixtures/saved-site.ts";
+import { writeBenchSite, writeFixtureSite } from "../../scripts/fixtures/saved-site.ts";
 import { decodeHtml } from "../../scripts/import/decode-html.ts";
 import { convertLegacy, fontEncoding } from "../../scripts/import/legacy-text.ts";
 import { parseSavedPage, undoSavedName, type SavedArticle } from "../../scripts/import/saved-page.ts";
@@ -330,6 +330,20 @@ describe("npm run import: failures", () => {
     expect(r.out).toContain("thiếu địa chỉ cũ — thêm dòng `legacy_url: /i2101-trien-khai-nhiem-vu-nam-2020.aspx`");
     expect(await readFile(join(content, "tin-tuc/2020/trien-khai-nhiem-vu-nam-2020.md"), "utf8")).toBe(before);
     expect(await readFile(join(content, "tin-tuc/2021/hoi-thao-khoa-hoc-ve-nong-nghiep.md"), "utf8")).toContain("[Triển khai nhiệm vụ năm 2020](../2020/trien-khai-nhiem-vu-nam-2020.md)");
+  });
+
+  it("reads a larger saved copy on worker threads with the same result", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "saved-bench-"));
+    await writeBenchSite(dir, 240);
+    const content = await makeContent();
+    const r = import_(content, dir);
+    expect(r.code).toBe(0);
+    // 240 articles, 24 mobile copies, 3 listings, the home page; the first article links to one not saved.
+    expect(r.out).toContain("Tổng kết: 240 bài tạo mới, 0 bài ghi lại, 0 bài đã có (không đổi), 28 trang bỏ qua, 1 cảnh báo, 0 lỗi.");
+    const name = (await readdir(join(content, "tin-tuc/2009"))).find((f) => f.startsWith("bai-mau-10001-"))!;
+    const md = await readFile(join(content, "tin-tuc/2009", name), "utf8");
+    expect(md).toContain("legacy_url: /i10001-bai-mau.aspx");
+    expect(md).toContain("[bài trước](../2008/bai-mau-10000-");
   });
 
   it("answers a wrong path with one sentence", () => {
