@@ -91,7 +91,7 @@ describe("a production build swaps in whole or not at all", () => {
       const dir = (await beside(output)).find((e) => e.startsWith(".out.build-"));
       if (!dir) return false;
       staging = join(output, "..", dir);
-      return (await readdir(staging).catch(() => [])).includes("index.html");
+      return (await readdir(staging).catch(() => [] as string[])).includes("index.html");
     });
     run.child.kill("SIGKILL");
     const killed = await run.done;
