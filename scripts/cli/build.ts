@@ -5,8 +5,10 @@ import Eleventy from "@11ty/eleventy";
 import { startSearchIndex } from "../after-build.ts";
 import { preloadBuildContext, type BuildContext } from "../build-context.ts";
 import { reportStats } from "../build-stats.ts";
+import { cmsRepository, CmsRepositoryError } from "../admin/github-repo.ts";
 import { outputDir, siteDir, writeOutputTo } from "../config.ts";
 import { ContentError, formatIssue } from "../content/issues.ts";
+import { writeHeaders } from "../publish/headers.ts";
 import { stageOutput } from "../publish/staged-output.ts";
 
 async function build(): Promise<number> {
@@ -23,6 +25,8 @@ async function build(): Promise<number> {
   startSearchIndex(context, outputDir);
   const eleventy = new Eleventy(undefined, undefined, { configPath: ".eleventy.ts", quietMode: true });
   await eleventy.write();
+  // Last: the header rules are made from the finished output's folders.
+  await writeHeaders(outputDir);
   const pages = context.model.articles.length + context.model.pages.length + context.model.listings.length;
   reportStats({ pages });
   console.log(`Built ${pages} pages into ${siteDir}.`);
@@ -30,6 +34,13 @@ async function build(): Promise<number> {
 }
 
 async function main(): Promise<number> {
+  try {
+    cmsRepository();
+  } catch (error) {
+    if (!(error instanceof CmsRepositoryError)) throw error;
+    console.error(`${error.message}\nKhông ghi gì vào ${siteDir}.`);
+    return 1;
+  }
   const staged = await stageOutput(siteDir, {
     onWait: ({ pid }) => console.log(`Đang chờ bản dựng khác (PID ${pid}) ghi xong vào ${siteDir}…`),
     onStale: ({ pid }) => console.log(`Bản dựng trước (PID ${pid}) đã dừng giữa chừng; bỏ phần nó ghi dở, ${siteDir} vẫn nguyên.`),
