@@ -141,6 +141,15 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     publicDir: root,
   });
 
+  // Parsed again only when netlify.toml or _headers changes: a test may write them after the start.
+  let parsed: { key: string; rules: HeaderRule[] } | undefined;
+  const currentRules = async () => {
+    const times = await Promise.all([netlifyToml, path.join(root, "_headers")].map((f) => stat(f).then((s) => s.mtimeMs, () => 0)));
+    const key = times.join();
+    if (parsed?.key !== key) parsed = { key, rules: (await headerRules(root, netlifyToml)).headers as HeaderRule[] };
+    return parsed.rules;
+  };
+
   const getStaticFile = async (request: Request) => {
     const file = await findFile(root, new URL(request.url).pathname);
     return file ? () => fileResponse(file) : undefined;
@@ -167,9 +176,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     const response = await route(request);
     // Redirect responses are immutable; copy into one whose headers we may set.
     const out = new Response(response.body, { status: response.status, headers: response.headers });
-    // Read per request: a test may write files, or _headers, after the server started.
-    const { headers: rules } = await headerRules(root, netlifyToml);
-    for (const [name, value] of headersFor(rules as HeaderRule[], new URL(request.url).pathname)) out.headers.set(name, value);
+    for (const [name, value] of headersFor(await currentRules(), new URL(request.url).pathname)) out.headers.set(name, value);
     if (!out.headers.has("cache-control")) out.headers.set("cache-control", DEFAULT_CACHE_CONTROL);
     return out;
   };
