@@ -110,7 +110,10 @@ export function parseSavedPage(raw: string, rel: string): SavedPage {
   const keptLegacy = prepareLegacyMarkup(document, (message, needle) => notes.push({ line: lineOf(raw, needle), message }));
 
   const { blocks, order } = textBlocks(document);
-  const posted = blocks.filter((b) => POSTED.test(b.text));
+  // Dates in "Các tin khác" (after its heading) belong to other articles.
+  const isEnd = (b: TextBlock) => END_MARKERS.has(b.text.toLocaleUpperCase("vi").replace(/[:.]$/, ""));
+  const firstEnd = blocks.findIndex(isEnd);
+  const posted = blocks.filter((b, i) => POSTED.test(b.text) && (firstEnd < 0 || i < firstEnd));
   const skip = (reason: string): SavedPage => ({ kind: "skipped", address, ...(id ? { id } : {}), mobile, reason });
   const heading = [document.title, ...[...document.querySelectorAll("h1, h2")].map((h) => h.textContent ?? "")].join(" ");
   if (posted.length === 0 && ERROR_PAGE.test(heading)) return skip("trang báo lỗi");
@@ -161,7 +164,7 @@ export function parseSavedPage(raw: string, rel: string): SavedPage {
 
   let body: Block[] = [];
   let extractor: SavedArticle["extractor"] = "layout";
-  const endIndex = blocks.findIndex((b, i) => i > titleIndex && END_MARKERS.has(b.text.toLocaleUpperCase("vi").replace(/[:.]$/, "")));
+  const endIndex = blocks.findIndex((b, i) => i > titleIndex && isEnd(b));
   if (endIndex > 0) {
     const range: NodeRange = { order, start: titleBlock.last, end: blocks[endIndex]!.first };
     body = bodyToBlocks(document.body, hooks, range);

@@ -106,6 +106,12 @@ describe("reading saved pages", () => {
     expect((await articleOf("mobile.aspx@id=2103.html")).extractor).toBe("readability");
   });
 
+  it("is not misled by dates in the 'Các tin khác' list", () => {
+    const others = [{ href: "i1-a.aspx", text: "Tin khác (Đăng lúc: 01/01/2020 08:00:00 AM)" }, { href: "i2-b.aspx", text: "Tin nữa (Đăng lúc: 02/01/2020 08:00:00 AM)" }];
+    const html = articlePage({ id: 5, slug: "x", path: [{ href: "c30-thong-bao.aspx", text: "Thông báo" }], posted: "03/01/2020 08:00:00 AM", title: "Bài có danh sách tin khác", bodyHtml: "<p>Nội dung.</p>", others });
+    expect(parseSavedPage(html, "i5-x.aspx")).toMatchObject({ kind: "article", title: "Bài có danh sách tin khác" });
+  });
+
   it("finds the same article in the desktop page and its mobile copy", async () => {
     const desktop = await articleOf("i2101-trien-khai-nhiem-vu-nam-2020.aspx");
     const mobile = await articleOf("mobile.aspx?id=2101.html");
