@@ -35,13 +35,26 @@ interface EntryLike {
   get(key: string): unknown;
   getIn(path: string[]): unknown;
 }
+/** Decap's data: Immutable.js maps and lists. */
+interface Collection {
+  filter(keep: (v: unknown) => boolean): Collection;
+  map(f: (v: unknown) => unknown): Collection;
+  toJS(): Record<string, unknown>;
+}
+const isCollection = (v: unknown): v is Collection => typeof (v as Collection | null)?.toJS === "function";
+
+/** A field emptied in the form is left out of the file, as if never written (the schemas read "" as a value). */
+function withoutEmpty(data: Collection): Collection {
+  return data.filter((v) => v !== "" && v !== null && v !== undefined).map((v) => (isCollection(v) ? withoutEmpty(v) : v));
+}
 
 // Whatever `npm run check` rejects is refused here, before anything is written, with the check's message.
 CMS.registerEventListener({
   name: "preSave",
   handler: ({ entry }: { entry: EntryLike }) => {
     const collection = String(entry.get("collection"));
-    const data = (entry.get("data") as { toJS(): Record<string, unknown> }).toJS();
+    const cleaned = withoutEmpty(entry.get("data") as Collection);
+    const data = cleaned.toJS();
     const path = String(entry.get("path") || "") || `(${collection} mới)`;
     const kind = KINDS[collection];
     const issues = kind
@@ -49,7 +62,7 @@ CMS.registerEventListener({
       : checkDataFile(path.split("/").pop()!, collection === "du-lieu" ? stringify(data.items ?? []) : stringify(data), path);
     const errors = errorsOf(issues);
     if (errors.length > 0) throw new EntryRejected(errors);
-    return undefined;
+    return cleaned;
   },
 });
 

@@ -18,13 +18,17 @@ export function localBackendUrlFromEnv(env: NodeJS.ProcessEnv = process.env): st
   return port && /^\d+$/.test(port) ? `http://localhost:${port}/api/v1` : undefined;
 }
 
-/** Name of our date widget (scripts/admin/vietnam-datetime.ts): always shown and written in Vietnam time. */
-export const DATETIME_WIDGET = "vietnam-datetime";
+/**
+ * Our date widget (scripts/admin/vietnam-datetime.ts), always shown and written in Vietnam time. It
+ * replaces Decap's own "datetime": Decap finds an entry's date ({{year}} in paths and media folders,
+ * the list's sort) only in a field of that widget name.
+ */
+export const DATETIME_WIDGET = "datetime";
 
 const string = (name: string, label: string, extra: object = {}) => ({ name, label, widget: "string", ...extra });
 const optional = { required: false };
-// A checkbox is never "missing": marked required so that Decap does not add "(không bắt buộc)" to its label.
-const checkbox = (name: string, label: string, hint?: string) => ({ name, label, widget: "boolean", required: true, default: false, ...(hint ? { hint } : {}) });
+// Not `required`: Decap would then refuse every existing file that leaves the field out.
+const checkbox = (name: string, label: string) => ({ name, label, widget: "boolean", required: false, default: false });
 const markdownBody = {
   name: "body",
   label: "Nội dung",

@@ -55,7 +55,7 @@ export const vi = {
     defaultFields: { author: { label: "Tác giả" }, updatedOn: { label: "Ngày sửa" } },
   },
   editor: {
-    editorControl: { field: { optional: "có thể để trống", widgetLabel: "Trường %{widgetLabel}" } },
+    editorControl: { field: { optional: "không bắt buộc", widgetLabel: "Trường %{widgetLabel}" } },
     editorControlPane: {
       widget: {
         required: "Chưa điền “%{fieldLabel}”.",
@@ -251,8 +251,8 @@ export const vi = {
       onFailToDelete: "Không xóa được bài: %{details}",
       onFailToUpdateStatus: "Không đổi được trạng thái: %{details}",
       missingRequiredField: "Còn ô bắt buộc chưa điền. Hãy điền rồi lưu lại.",
-      entrySaved: "Đã lưu",
-      entryPublished: "Đã đăng",
+      entrySaved: "Đã lưu bài",
+      entryPublished: "Đã đăng bài",
       entryUnpublished: "Đã gỡ khỏi trang",
       onFailToPublishEntry: "Không đăng được: %{details}",
       onFailToUnpublishEntry: "Không gỡ được bài: %{details}",

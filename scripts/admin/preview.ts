@@ -57,7 +57,9 @@ export function ArticlePreview({ entry, getAsset }: PreviewProps): ReactNode {
         ),
         h("div", { className: "article-body prose", dangerouslySetInnerHTML: { __html: bodyHtml(text(data("body")), getAsset) } }),
         text(data("author")) ? h("p", { className: "article-author" }, text(data("author"))) : null,
-        tags.length > 0 ? h("p", { className: "article-tags" }, h("span", null, "Thẻ:"), ` ${tags.join(", ")}`) : null,
+        tags.length > 0
+          ? h("p", { className: "article-tags" }, h("span", null, "Thẻ:"), " ", ...tags.flatMap((t, i) => [i > 0 ? ", " : null, h("a", { key: t, rel: "tag" }, t)]))
+          : null,
       ),
   );
 }

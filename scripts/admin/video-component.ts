@@ -31,10 +31,10 @@ export const imageComponent = {
   fields: [
     { label: "Ảnh", name: "image", widget: "image", choose_url: false, media_library: { allow_multiple: false } },
     { label: "Mô tả ảnh (cho người không xem được ảnh)", name: "alt", widget: "string" },
-    { label: "Chú thích dưới ảnh", name: "title", widget: "string", required: false },
+    { label: "Chú thích dưới ảnh", name: "caption", widget: "string", required: false },
   ],
   pattern: /^!\[([^\]]*)\]\((.*?)(\s"([^"]*)")?\)/,
-  fromBlock: (match: RegExpMatchArray) => match && { image: match[2], alt: match[1], title: match[4] },
-  toBlock: ({ alt, image, title }: { alt?: string; image?: string; title?: string }) =>
-    `![${alt || ""}](${image || ""}${title ? ` "${title.replace(/"/g, '\\"')}"` : ""})`,
+  fromBlock: (match: RegExpMatchArray) => match && { image: match[2], alt: match[1], caption: match[4] },
+  toBlock: ({ alt, image, caption }: { alt?: string; image?: string; caption?: string }) =>
+    `![${alt || ""}](${image || ""}${caption ? ` "${caption.replace(/"/g, '\\"')}"` : ""})`,
 };

@@ -16,7 +16,7 @@ export function SearchPage({ categories }: { categories: SearchCategory[] }) {
     <div class="search-page" data-search-page>
       <h1>Tìm kiếm</h1>
       <p class="search-nojs" data-search-nojs>
-        Tìm kiếm cần JavaScript. Bạn vẫn có thể tìm bài viết theo năm và chuyên mục trong{" "}
+        Chức năng tìm kiếm cần bật JavaScript. Bạn vẫn có thể tìm bài viết theo năm và chuyên mục trong{" "}
         <a href="/luu-tru/">trang lưu trữ</a>.
       </p>
       <form class="search-form" role="search" action={SEARCH_PAGE_URL} method="get" data-search-form hidden>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import en from "decap-cms-locales/dist/esm/en/index.js";
+import { checkDataFile, checkDocument, documentText, errorsOf } from "../../scripts/admin/check-entry.ts";
 import { cmsConfig, HIDDEN_FIELDS, localBackendUrlFromEnv } from "../../scripts/admin/config.ts";
 import { vi } from "../../scripts/admin/locale-vi.ts";
 import { fromInputValue, toInputValue } from "../../scripts/admin/vietnam-datetime.ts";
@@ -99,5 +100,25 @@ describe("dates in Vietnam time", () => {
     expect(fromInputValue("2020-02-29T15:41:14")).toBe("2020-02-29T15:41:14+07:00");
     expect(fromInputValue("2020-02-29T15:41")).toBe("2020-02-29T15:41:00+07:00");
     expect(fromInputValue("")).toBeUndefined();
+  });
+});
+
+describe("the checks the editor UI runs before saving", () => {
+  it("rejects a video file without its poster with the schema's message", () => {
+    const issues = checkDataFile("videos.yaml", "- title: Hội nghị\n  src: /media/video/hoi-nghi.mp4\n", "content/_data/videos.yaml");
+    expect(issues.map((i) => [i.line, i.field, i.severity])).toEqual([[2, "0.src", "error"]]);
+    expect(issues[0]!.message).toContain("poster");
+  });
+
+  it("rejects a cover photo without its description, at the line of `image:`", () => {
+    const text = documentText({ title: "Tiêu đề", date: "2026-01-01T08:00:00+07:00", category: "lien-hiep-hoi", image: "../../media/2026/a.jpg", body: "Nội dung." });
+    const issues = checkDocument("article", text, "content/tin-tuc/2026/a.md");
+    expect(issues.map((i) => [i.line, i.field])).toEqual([[5, "image"]]);
+  });
+
+  it("accepts the real article", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const text = await readFile("content/tin-tuc/2020/trien-khai-nhiem-vu-nam-2020.md", "utf8");
+    expect(errorsOf(checkDocument("article", text, "x.md"))).toEqual([]);
   });
 });
