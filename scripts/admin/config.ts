@@ -12,9 +12,12 @@ export interface AdminOptions {
   localBackendUrl?: string;
 }
 
-/** decap-server's API address: it listens on $PORT (8081 by default), so the config follows the same variable. */
+/**
+ * decap-server's API address. It listens on its $PORT (8081 by default); started elsewhere, the build is
+ * told with DECAP_SERVER_PORT (not PORT, which dev servers and CI use for themselves).
+ */
 export function localBackendUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const port = env.DECAP_SERVER_PORT ?? env.PORT;
+  const port = env.DECAP_SERVER_PORT;
   return port && /^\d+$/.test(port) ? `http://localhost:${port}/api/v1` : undefined;
 }
 

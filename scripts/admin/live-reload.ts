@@ -1,20 +1,24 @@
 /**
  * A development server may inject its live-reload client into every HTML page (Eleventy's does, into
  * any text/html response). In the editor that client reloads or re-renders the page on each rebuild:
- * the editor blanks and a half-written article can be lost. The client talks to its server over a
- * WebSocket to this page's own host; the editor itself never uses one, so refusing those is enough.
- * This runs before the injected module script (classic scripts in <body> run first).
+ * the editor blanks and a half-written article can be lost. Such clients listen to their server over a
+ * WebSocket (Eleventy) or an EventSource to this page's own host; the editor itself uses neither, so
+ * refusing those is enough. This runs before any injected module script (classic scripts run first).
  */
 export function blockLiveReload(win: Window & typeof globalThis = window): void {
-  const Native = win.WebSocket;
-  if (!Native) return;
-  const Guarded = function (this: unknown, url: string | URL, protocols?: string | string[]) {
-    const target = new URL(String(url), win.location.href);
-    if (target.hostname === win.location.hostname) {
-      throw new DOMException("The editor UI does not take live reloads", "SecurityError");
+  for (const name of ["WebSocket", "EventSource"] as const) {
+    const Native = win[name] as unknown as (new (url: string | URL, options?: unknown) => object) | undefined;
+    if (!Native) continue;
+    const Guarded = function (url: string | URL, options?: unknown) {
+      if (new URL(String(url), win.location.href).hostname === win.location.hostname) {
+        throw new DOMException("The editor UI does not take live reloads", "SecurityError");
+      }
+      return new Native(url, options);
+    };
+    Guarded.prototype = Native.prototype;
+    for (const state of ["CONNECTING", "OPEN", "CLOSING", "CLOSED"]) {
+      if (state in Native) Object.defineProperty(Guarded, state, { value: (Native as unknown as Record<string, number>)[state] });
     }
-    return new Native(url, protocols);
-  } as unknown as typeof WebSocket;
-  Object.assign(Guarded, { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3, prototype: Native.prototype });
-  Object.defineProperty(win, "WebSocket", { value: Guarded, configurable: true, writable: true });
+    Object.defineProperty(win, name, { value: Guarded, configurable: true, writable: true });
+  }
 }

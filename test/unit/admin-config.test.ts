@@ -69,9 +69,9 @@ describe("editor UI configuration", () => {
   });
 
   it("points at the port decap-server is started with", () => {
-    expect(localBackendUrlFromEnv({ PORT: "8090" })).toBe("http://localhost:8090/api/v1");
     expect(localBackendUrlFromEnv({ DECAP_SERVER_PORT: "9000", PORT: "8090" })).toBe("http://localhost:9000/api/v1");
-    expect(localBackendUrlFromEnv({})).toBeUndefined();
+    expect(localBackendUrlFromEnv({ PORT: "8090" })).toBeUndefined();
+    expect(localBackendUrlFromEnv({ DECAP_SERVER_PORT: "x" })).toBeUndefined();
     const local = cmsConfig(categories, { contentPath: "content", localBackendUrl: "http://localhost:8090/api/v1" });
     expect(local.local_backend).toEqual({ url: "http://localhost:8090/api/v1" });
     expect(local.backend).toEqual(expect.objectContaining({ name: "proxy", proxy_url: "http://localhost:8090/api/v1" }));
