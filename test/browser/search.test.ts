@@ -114,7 +114,7 @@ describe("search page of a real site build, in Chromium under the site's CSP", (
     await page.goto(`${server.origin}/tim-kiem/?q=da+nang`);
     await expect(page.locator("main form[role=search]").isVisible()).resolves.toBe(false);
     const notice = page.locator("main .search-nojs");
-    expect(await notice.textContent()).toContain("cần JavaScript");
+    expect(await notice.textContent()).toContain("Chức năng tìm kiếm cần bật JavaScript.");
     expect(await notice.locator("a").getAttribute("href")).toBe("/luu-tru/");
     await context.close();
   });
