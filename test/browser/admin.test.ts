@@ -9,16 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDataFile } from "../../scripts/content/data-files.ts";
 import { categoriesData, siteData } from "../../scripts/content/schema.ts";
 import { buildAdmin } from "../../scripts/admin/build-admin.ts";
+import { ADMIN_CSP } from "../../scripts/publish/headers.ts";
 import { loadSite } from "../../scripts/content/load-site.ts";
 import { slugify } from "../../scripts/model/slug.ts";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import sharp from "sharp";
 
-// The policy netlify.toml must send for /admin/*: without 'unsafe-eval' Decap never gets past login
-// (ajv compiles its config schema with new Function), and it styles itself with emotion
-// (<style> elements). decap-server on localhost is the local backend. An upload is read back from its
-// blob: URL before it is sent, so connect-src needs blob: too.
-const ADMIN_CSP = "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' blob: http://localhost:*";
+// Production's policy for /admin/, plus decap-server on localhost (the local backend these tests use).
+const POLICY = ADMIN_CSP.replace("connect-src 'self'", "connect-src 'self' http://localhost:*");
 
 let root: string;
 let decap: ChildProcess;
@@ -55,7 +53,7 @@ async function serve(dir: string): Promise<{ server: Server; url: string }> {
     try {
       const body = await readFile(join(dir, path));
       const type = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".yml": "text/yaml", ".css": "text/css" }[extname(path)] ?? "application/octet-stream";
-      res.writeHead(200, { "content-type": type, "content-security-policy": ADMIN_CSP }).end(body);
+      res.writeHead(200, { "content-type": type, "content-security-policy": POLICY }).end(body);
     } catch {
       res.writeHead(404).end();
     }
