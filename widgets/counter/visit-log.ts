@@ -101,9 +101,10 @@ export async function readFigures(store: VisitStore, now: number, maintain: bool
     if (v.minute <= base.through - KEEP_MINUTES) old.push(v.key);
   }
   if (maintain) {
-    await rollUp(store, base, summary?.etag, now).catch((error: unknown) => console.error("visits: roll-up failed", error));
+    // The figures stand without these; a later request does them.
+    await rollUp(store, base, summary?.etag, now).catch((error: unknown) => console.error(`visits: roll-up put off: ${String(error)}`));
     const doomed = old.sort(() => Math.random() - 0.5).slice(0, DELETES_PER_REQUEST);
-    await Promise.all(doomed.map((key) => store.remove(key))).catch((error: unknown) => console.error("visits: clean-up failed", error));
+    await Promise.all(doomed.map((key) => store.remove(key))).catch((error: unknown) => console.error(`visits: clean-up put off: ${String(error)}`));
   }
   return { total: base.total + pending, recent };
 }
