@@ -10,8 +10,8 @@ import { checkToken, issueToken, usableSecret } from "../../widgets/counter/visi
  *   GET  → 200 { total, recent, token }: the figures and a signed, single-use token;
  *          from the last known figures ({ …, stale: true }, no token) or 503 when the store is down.
  *   POST { "token": "…" } from the site's own pages → 200 { counted: true }, or
- *          { counted: false, error } with 403 (cross-site, forged, expired), 409 (token already used),
- *          400/413/415 (malformed), 503 (not recorded: the store failed, or no VISITS_SECRET).
+ *          { counted: false, error } with 403 (cross-site, forged, expired), 409 (token already counted),
+ *          400/413/415 (malformed), 503 (not recorded or not confirmed: the store failed; or no VISITS_SECRET).
  * Each store call gives up after STORE_TIMEOUT_MS; after a failure the store is left
  * alone for a few seconds, so an outage costs one slow answer, not every answer.
  */
@@ -135,11 +135,13 @@ export function createVisitsHandler(options: VisitsOptions) {
       case "counted":
         return json({ counted: true }, 200);
       case "replayed":
-        return refuse(409, "this token has already been used");
+        return refuse(409, "this token has already been counted");
       case "too-late":
         return refuse(403, "token has expired: fetch a new one");
       case undefined:
-        return refuse(503, "the visit could not be recorded, so it was not counted", { "retry-after": "60" });
+        // Not recorded, or (a write the store answered too late) not confirmed: the same token may
+        // be sent again, and its answer (200 or 409) settles it.
+        return refuse(503, "the visit could not be recorded; send the same token again later", { "retry-after": "5" });
     }
   }
 

@@ -45,21 +45,23 @@ export default function init(): void {
       box.querySelector<HTMLElement>("[data-counter-note]")!.hidden = true;
     }
   };
-  const call = <T>(init?: RequestInit): Promise<T> =>
-    fetch(api, { ...init, signal: AbortSignal.timeout(10_000) }).then((res) => (res.ok ? (res.json() as Promise<T>) : Promise.reject(res.status)));
-  const refresh = () => call<Figures>().then((figures) => (show(figures), figures));
+  const call = (init?: RequestInit) => fetch(api, { ...init, signal: AbortSignal.timeout(10_000) });
+  const refresh = () =>
+    call()
+      .then((res) => (res.ok ? (res.json() as Promise<Figures>) : Promise.reject(res.status)))
+      .then((figures) => (show(figures), figures));
   const path = location.pathname;
+  // 200: counted. 409 on the second try: the first was counted after all. 503: not recorded
+  // or not confirmed, so the same token goes once more.
+  const spend = (figures: Figures, retry: boolean): Promise<unknown> =>
+    call({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: figures.token }) }).then((res) => {
+      if (res.status === 503 && retry) return new Promise((later) => setTimeout(later, 5_000)).then(() => spend(figures, false));
+      if (res.status !== 200 && !(res.status === 409 && !retry)) return;
+      remember(path);
+      show({ total: figures.total + 1, recent: figures.recent + 1 });
+    });
   refresh()
-    .then((figures) => {
-      if (!figures.token || seen()[path]) return;
-      return call<{ counted: boolean }>({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: figures.token }) }).then(
-        ({ counted }) => {
-          if (!counted) return;
-          remember(path);
-          show({ total: figures.total + 1, recent: figures.recent + 1 });
-        },
-      );
-    })
+    .then((figures) => (figures.token && !seen()[path] ? spend(figures, true) : undefined))
     .catch(() => undefined);
   setInterval(() => document.hidden || void refresh().catch(() => undefined), REFRESH_MS);
 }
