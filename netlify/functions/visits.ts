@@ -90,7 +90,6 @@ async function tokenOf(req: Request): Promise<{ token: unknown } | { error: Resp
 
 export function createVisitsHandler(options: VisitsOptions) {
   const now = options.now ?? Date.now;
-  const timeout = options.storeTimeoutMs ?? STORE_TIMEOUT_MS;
   let lastKnown: { total: number; recent: number } | undefined;
   let pausedUntil = 0;
 
@@ -98,7 +97,7 @@ export function createVisitsHandler(options: VisitsOptions) {
   async function withStore<T>(context: DeployContext | undefined, run: (store: VisitStore) => Promise<T>): Promise<T | undefined> {
     if (now() < pausedUntil) return undefined;
     try {
-      return await run(boundedStore((fetch) => options.store(fetch, context), timeout));
+      return await run(boundedStore((fetch) => options.store(fetch, context), options.storeTimeoutMs ?? STORE_TIMEOUT_MS));
     } catch (error) {
       pausedUntil = now() + STORE_PAUSE_MS;
       console.error(`visits: ${error instanceof Error ? error.message : String(error)}`);

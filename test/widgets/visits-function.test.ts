@@ -7,7 +7,8 @@ import { BlobsServer } from "@netlify/blobs/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import visits, { config, createVisitsHandler } from "../../netlify/functions/visits.ts";
 import { BASE_TOTAL } from "../../widgets/counter/base-total.ts";
-import { decimalBlocks, frozenThrough, minuteOf, visitKey } from "../../widgets/counter/visit-log.ts";
+import { boundedStore, type VisitStore } from "../../widgets/counter/bounded-store.ts";
+import { decimalBlocks, frozenThrough, minuteOf, readFigures, visitKey } from "../../widgets/counter/visit-log.ts";
 import { issueToken, TOKEN_TTL_MS } from "../../widgets/counter/visit-token.ts";
 
 /*
@@ -104,9 +105,11 @@ beforeEach(() => {
 const openStore = (fetch: typeof globalThis.fetch = globalThis.fetch) =>
   getStore({ name: storeName, siteID: "test-site", token: TOKEN, edgeURL: proxy.url, uncachedEdgeURL: proxy.url, consistency: "strong", fetch });
 /** Store calls wait long here (this machine is shared and slow); the outage test uses the real deadline. */
-const handler = (options: { secret?: string; now?: () => number; storeTimeoutMs?: number } = {}) =>
+const handler = (options: { secret?: string; now?: () => number; storeTimeoutMs?: () => number } = {}) =>
   createVisitsHandler({
-    storeTimeoutMs: options.storeTimeoutMs ?? 60_000,
+    get storeTimeoutMs() {
+      return options.storeTimeoutMs?.() ?? 60_000;
+    },
     store: (fetch) =>
       openStore((input, init) => {
         calls += 1;
@@ -274,7 +277,9 @@ describe("what is not one visit is refused and changes nothing", () => {
 
 describe("when the store is down", () => {
   it("answers in bounded time, counts none it could not record, and loses none when it is back", async () => {
-    const h = handler({ storeTimeoutMs: 1_500 });
+    // The real deadline during the outage only: before and after it, this slow machine must not fail on time.
+    let deadline = 60_000;
+    const h = handler({ storeTimeoutMs: () => deadline });
     const counted: string[] = [];
     for (let i = 0; i < 20; i++) {
       const { token } = await get(h);
@@ -285,6 +290,7 @@ describe("when the store is down", () => {
     const waiting = Array.from({ length: 40 }, () => issueToken(SECRET, clock)); // pages opened just before the outage
 
     const report: string[] = [];
+    deadline = 1_500;
     for (const mode of ["refuse", "hang"] as const) {
       proxy.setMode(mode);
       clock += 6_000; // the pause after the last failure is over: try the store again
@@ -318,6 +324,7 @@ describe("when the store is down", () => {
     report.push(`slow writes: 40 POSTs all 503 unconfirmed (${ms(slowTimes)})`);
 
     proxy.setMode("pass");
+    deadline = 60_000;
     clock += 6_000;
     // The store is back and the pages send the same tokens again (the client does, once):
     // those never recorded count now; those recorded unconfirmed answer 409. None counts twice.
@@ -335,7 +342,7 @@ describe("when the store is down", () => {
 
   it("answers 503 when it has no figure yet, without waiting", async () => {
     proxy.setMode("hang");
-    const h = handler({ storeTimeoutMs: 1_500 });
+    const h = handler({ storeTimeoutMs: () => 1_500 });
     const [res, took] = await timed(() => h(new Request(URL_)));
     expect([res.status, res.headers.get("retry-after")]).toEqual([503, "60"]);
     console.log(`measured: first GET with the store hanging: 503 in ${Math.round(took)} ms`);
@@ -433,6 +440,36 @@ describe("a minute already rolled up", () => {
     const answers = await Promise.all(tokens.slice(1).map((t) => post(slow, t)));
     expect(statuses(answers)).toEqual({ 403: 9 });
     expect((await get(slow)).total).toBe(BASE + 1);
+  });
+
+  it("lets only one of two roll-ups from the same summary write (onlyIfMatch, etag listed before the read)", async () => {
+    const h = handler();
+    for (let i = 0; i < 5; i++) expect((await post(h, (await get(h)).token)).status).toBe(200);
+    await get(h); // a first summary
+    clock += 10 * MINUTE;
+    const store = boundedStore((fetch) => openStore(fetch), 60_000);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const attempts: boolean[] = [];
+    let reading = () => {};
+    const hasRead = new Promise<void>((resolve) => (reading = resolve));
+    // This one reads the summary and its etag, then waits before it lists the frozen minutes.
+    const slow: VisitStore = {
+      ...store,
+      list: async (prefix) => {
+        if (prefix.startsWith("v/")) (reading(), await held);
+        return store.list(prefix);
+      },
+      replace: async (...args) => (attempts.push(await store.replace(...args)), attempts.at(-1)!),
+    };
+    const stale = readFigures(slow, clock, true);
+    await hasRead;
+    expect((await get(h)).total).toBe(BASE + 5); // rolls up meanwhile
+    const written = await openStore().get("s/total", { type: "json" });
+    release();
+    await stale;
+    expect(attempts).toEqual([false]);
+    expect(await openStore().get("s/total", { type: "json" })).toEqual(written);
   });
 
   it("counts exactly when visits at the last valid moment race roll-ups", async () => {

@@ -18,9 +18,10 @@ export class StoreUnavailable extends Error {
 }
 
 export interface VisitStore {
-  /** A blob's text and etag, or null if absent. */
-  get(key: string): Promise<{ data: string; etag: string } | null>;
-  keys(prefix: string): Promise<string[]>;
+  /** A blob's text, or null if absent. */
+  get(key: string): Promise<string | null>;
+  /** Keys and etags (the local Blobs server gives etags only here, not with a read). */
+  list(prefix: string): Promise<{ key: string; etag: string }[]>;
   /** Writes only if the key is new; false if it existed. */
   create(key: string, data: string): Promise<boolean>;
   /** Writes only if the blob still has this etag; false if it changed. */
@@ -68,12 +69,8 @@ export function boundedStore(open: (fetch: Fetch) => Store, timeoutMs: number): 
   }
 
   return {
-    get: (key) =>
-      call(async (s) => {
-        const found = await s.getWithMetadata(key);
-        return found ? { data: found.data, etag: found.etag ?? "" } : null;
-      }),
-    keys: (prefix) => call(async (s) => (await s.list({ prefix })).blobs.map((b) => b.key)),
+    get: (key) => call((s) => s.get(key, { type: "text" }) as Promise<string | null>),
+    list: (prefix) => call(async (s) => (await s.list({ prefix })).blobs),
     create: (key, data) => call(async (s) => (await s.set(key, data, { onlyIfNew: true })).modified),
     replace: (key, data, etag) => call(async (s) => (await s.set(key, data, { onlyIfMatch: etag })).modified),
     remove: (key) => call((s) => s.delete(key)),

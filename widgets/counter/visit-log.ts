@@ -18,8 +18,8 @@ import { TOKEN_TTL_MS } from "./visit-token.ts";
  * Any summary written is exact for its `through`: it is the one it was read from plus
  * frozen minutes. Whether two roll-ups race or not, the worst is redone work.
  *
- * A request reads the summary and lists what is not yet deleted (the last minutes),
- * so its cost does not grow with the day. Visit blobs are deleted a few minutes after
+ * A GET lists the store (the summary and the visits not yet deleted: the last minutes)
+ * and reads the summary, so its cost does not grow with the day. Visit blobs are deleted a few minutes after
  * they are rolled up, a few per request.
  */
 
@@ -52,18 +52,23 @@ interface Summary {
   total: number;
 }
 
-async function readSummary(store: VisitStore): Promise<(Summary & { etag: string }) | undefined> {
-  const found = await store.get(SUMMARY_KEY);
-  if (!found) return undefined;
-  const s = JSON.parse(found.data) as Partial<Summary>;
-  if (!Number.isSafeInteger(s.through) || !Number.isSafeInteger(s.total)) throw new Error(`${SUMMARY_KEY} is not a summary: ${found.data}`);
-  return { through: s.through!, total: s.total!, etag: found.etag };
+/**
+ * The summary, with the etag it had when `listed` was taken (before the read): should it
+ * have changed in between, a conditional write with that etag fails, as it must.
+ */
+async function readSummary(store: VisitStore, listed?: { key: string; etag: string }[]): Promise<(Summary & { etag?: string }) | undefined> {
+  const data = await store.get(SUMMARY_KEY);
+  if (data === null) return undefined;
+  const s = JSON.parse(data) as Partial<Summary>;
+  if (!Number.isSafeInteger(s.through) || !Number.isSafeInteger(s.total)) throw new Error(`${SUMMARY_KEY} is not a summary: ${data}`);
+  // An empty etag would make onlyIfMatch unconditional: treat it as none.
+  return { through: s.through!, total: s.total!, etag: listed?.find((b) => b.key === SUMMARY_KEY)?.etag || undefined };
 }
 
-function minutes(keys: string[]): { key: string; minute: number }[] {
+function minutes(blobs: { key: string }[]): { key: string; minute: number }[] {
   const out = [];
-  // Anything else (a half-written temporary file of the local server) is ignored.
-  for (const key of keys) {
+  // Anything else (the summary, a half-written temporary file of the local server) is ignored.
+  for (const { key } of blobs) {
     const m = VISIT_KEY.exec(key);
     if (m) out.push({ key, minute: Number(m[1]) });
   }
@@ -89,13 +94,15 @@ export interface Figures {
 
 /** The figures; with `maintain`, also roll frozen minutes up and delete a few old visit blobs. */
 export async function readFigures(store: VisitStore, now: number, maintain: boolean): Promise<Figures> {
-  const summary = await readSummary(store);
+  // One list for the summary's etag and the visits not yet deleted, then the summary itself.
+  const listed = await store.list("");
+  const summary = await readSummary(store, listed);
   const base = summary ?? { through: FIRST_MINUTE - 1, total: 0 };
   const since = minuteOf(now - RECENT_MS);
   let pending = 0;
   let recent = 0;
   const old: string[] = [];
-  for (const v of minutes(await store.keys("v/"))) {
+  for (const v of minutes(listed)) {
     if (v.minute > base.through) pending += 1;
     if (v.minute >= since) recent += 1;
     if (v.minute <= base.through - KEEP_MINUTES) old.push(v.key);
@@ -112,9 +119,10 @@ export async function readFigures(store: VisitStore, now: number, maintain: bool
 async function rollUp(store: VisitStore, base: Summary, etag: string | undefined, now: number): Promise<void> {
   const blocks = decimalBlocks(base.through + 1, frozenThrough(now)).slice(0, ROLLUP_LISTS_PER_REQUEST);
   if (blocks.length === 0) return;
-  const counts = await Promise.all(blocks.map(async (b) => minutes(await store.keys(`v/${b.prefix}`)).length));
+  const counts = await Promise.all(blocks.map(async (b) => minutes(await store.list(`v/${b.prefix}`)).length));
   const next = JSON.stringify({ through: blocks.at(-1)!.last, total: base.total + counts.reduce((a, b) => a + b, 0) });
-  // Lost to another roll-up: it moved on from the same summary or a newer one.
+  // Lost to another roll-up: it moved on from the same summary or a newer one. Without an
+  // etag only a first summary can be written (onlyIfNew).
   if (etag === undefined) await store.create(SUMMARY_KEY, next);
   else await store.replace(SUMMARY_KEY, next, etag);
 }
