@@ -1,7 +1,9 @@
 import path from "node:path";
 import * as pagefind from "pagefind";
+import { withAttachmentText } from "./attachments.ts";
 import { renderIndexHtml, type SearchDocument } from "./index-html.ts";
 import { toIndexText } from "./vietnamese.ts";
+import { writeVocabulary } from "./write-vocabulary.ts";
 
 export type { SearchDocument } from "./index-html.ts";
 
@@ -53,6 +55,8 @@ export async function writePagefindIndex(
 export async function buildSearchIndex(docs: SearchDocument[], outputDir: string): Promise<SearchIndexSummary> {
   const started = performance.now();
   const pagefindDir = path.join(outputDir, "pagefind");
-  const pages = await writePagefindIndex(docs, pagefindDir);
+  const indexed = await withAttachmentText(docs);
+  const pages = await writePagefindIndex(indexed, pagefindDir);
+  await writeVocabulary(indexed, pagefindDir);
   return { pages, indexMs: Math.round(performance.now() - started), pagefindDir };
 }

@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     let resultCount = 0;
     try {
       const pagefind = await loadPagefind(oursDir, server.origin);
-      const results = await rankedSearch(pagefind, { query });
+      const { results } = await rankedSearch(pagefind, { query });
       resultCount = results.length;
       await Promise.all(results.slice(0, 10).map((r) => r.data()));
     } finally {
