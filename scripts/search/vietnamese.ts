@@ -91,5 +91,5 @@ export function foldVietnamese(text: string): string {
 
 /** Whether a query word carries any Vietnamese diacritic (so an exact match means something). */
 export function hasDiacritics(word: string): boolean {
-  return foldVietnamese(word) !== normalizeVietnamese(word).toLowerCase();
+  return /[\p{M}đĐ]/u.test(word.normalize("NFD"));
 }
