@@ -3,7 +3,7 @@
  * sort parameters), searches with Pagefind's JS API plus our Vietnamese ranking, and renders
  * the results as plain DOM: no inline styles or scripts, so it runs under the site's CSP.
  */
-import { ATTACHMENT_ID_PREFIX, PARAM_CATEGORY, PARAM_QUERY, PARAM_SORT, SEARCH_PAGE_URL, SORT_NEWEST } from "./params.ts";
+import { ATTACHMENT_ID_PREFIX, DATE_FILTER, OWN_CATEGORY_FILTER, PARAM_CATEGORY, PARAM_QUERY, PARAM_SORT, SEARCH_PAGE_URL, SORT_NEWEST } from "./params.ts";
 import { rankedSearch, type PagefindApi, type PagefindFragment, type PagefindResult, type RankedSearch, type SortOrder } from "./ranking.ts";
 import { fromIndexText } from "./vietnamese.ts";
 import { VOCABULARY_FILE, type Vocabulary } from "./vocabulary.ts";
@@ -89,7 +89,10 @@ function resultItem(fragment: PagefindFragment): HTMLLIElement {
   heading.append(link);
   item.append(heading);
 
-  const { date, dateIso, category } = fragment.meta;
+  const dateIso = fragment.filters?.[DATE_FILTER]?.[0];
+  const category = fragment.filters?.[OWN_CATEGORY_FILTER]?.[0];
+  // Vietnam time already (+07:00): dd/mm/yyyy straight from the ISO string.
+  const date = dateIso && `${dateIso.slice(8, 10)}/${dateIso.slice(5, 7)}/${dateIso.slice(0, 4)}`;
   if (date || category) {
     const meta = document.createElement("p");
     meta.className = "search-result-meta";

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
-import { formatDate, toIso, ZONE } from "../model/dates.ts";
-import { ATTACHMENT_ID_PREFIX, TITLE_NUMBER_FILTER } from "./params.ts";
+import { toIso, ZONE } from "../model/dates.ts";
+import { ATTACHMENT_ID_PREFIX, DATE_FILTER, OWN_CATEGORY_FILTER, TITLE_NUMBER_FILTER } from "./params.ts";
 import { numeral } from "./ranking.ts";
 
 /** One article or static page as the search index sees it. */
@@ -63,15 +63,14 @@ export function renderIndexHtml(doc: SearchDocument, indexText: (text: string) =
     for (const name of doc.categoryPath ?? [doc.category]) {
       head.push(`<meta data-pagefind-filter="category[content]" content="${escapeHtml(name)}">`);
     }
-    head.push(`<meta data-pagefind-meta="category[content]" content="${escapeHtml(doc.category)}">`);
+    head.push(`<meta data-pagefind-filter="${OWN_CATEGORY_FILTER}[content]" content="${escapeHtml(doc.category)}">`);
   }
   let sortKey = UNDATED_SORT_KEY;
   if (doc.dateIso) {
     const date = DateTime.fromISO(doc.dateIso, { zone: ZONE });
     if (!date.isValid) throw new Error(`${doc.url}: dateIso "${doc.dateIso}" is not an ISO 8601 date`);
     sortKey = toIso(date);
-    head.push(`<meta data-pagefind-meta="date[content]" content="${formatDate(date)}">`);
-    head.push(`<meta data-pagefind-meta="dateIso[content]" content="${sortKey}">`);
+    head.push(`<meta data-pagefind-filter="${DATE_FILTER}[content]" content="${sortKey}">`);
   }
   head.push(`<meta data-pagefind-sort="date[content]" content="${sortKey}">`);
   for (const value of titleNumbers(doc.title)) {

@@ -16,6 +16,7 @@ export interface PagefindFragment {
   /** The page's whole indexed text. */
   content: string;
   meta: Record<string, string | undefined>;
+  filters?: Record<string, string[] | undefined>;
   sub_results?: PagefindSubResult[];
   weighted_locations?: { balanced_score: number; location: number }[];
 }

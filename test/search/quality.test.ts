@@ -107,11 +107,11 @@ describe("search quality on the fixture site (real Pagefind indexes, loaded with
     };
     const members = await search("Hội thành viên");
     expect(members.length).toBeGreaterThan(2);
-    expect(new Set(members.map((f) => f.meta["category"]))).toEqual(new Set(["Hội thành viên"]));
-    const dates = members.map((f) => f.meta["dateIso"] ?? "");
+    expect(new Set(members.map((f) => f.filters?.["muc"]?.[0]))).toEqual(new Set(["Hội thành viên"]));
+    const dates = members.map((f) => f.filters?.["ngay"]?.[0] ?? "");
     expect(dates).toEqual([...dates].sort().reverse());
     // A parent category finds its children's articles.
     const parent = await search("Tin hoạt động");
-    expect(new Set(parent.map((f) => f.meta["category"]))).toEqual(new Set(["Hội thành viên", "Liên hiệp Hội"]));
+    expect(new Set(parent.map((f) => f.filters?.["muc"]?.[0]))).toEqual(new Set(["Hội thành viên", "Liên hiệp Hội"]));
   });
 });
