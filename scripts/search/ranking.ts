@@ -206,11 +206,11 @@ async function searchWords(pagefind: PagefindApi, words: string[], request: Sear
   const options: PagefindSearchOptions = request.category ? { filters: { category: request.category } } : {};
   const newest = request.sort === "newest";
   const base = await pagefind.search(words.join(" "), newest ? { ...options, sort: { date: "desc" } } : options);
-  const results = base?.results ?? [];
+  let results = base?.results ?? [];
   if (!results.length) return { results, suspect: words };
-  const suspect = wordsMissingFrom((await results[0]!.data()).content, words);
-  if (suspect.length || newest || results.length < 2) return { results, suspect };
-  return { results: await rank(pagefind, words, results, options), suspect };
+  if (!newest && results.length > 1) results = await rank(pagefind, words, results, options);
+  // The first result's fragment is shown anyway: checking it costs no download.
+  return { results, suspect: wordsMissingFrom((await results[0]!.data()).content, words) };
 }
 
 function preferred(close: Correction[], correctable: boolean): Correction | undefined {
