@@ -56,8 +56,10 @@ export interface RankedSearch {
 
 /** Phrase checks cost one in-memory search each; long queries only check their first pairs. */
 const MAX_PAIR_CHECKS = 6;
-/** A typo is corrected on its own only in a word this long (folded); shorter ones are suggested. */
+/** A typo is corrected on its own only in a word this long (folded); others are suggested. */
 const MIN_CORRECTED_LENGTH = 5;
+/** Close spellings tried per missing word. */
+const MAX_TRIES = 3;
 const ROMAN = /^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$/;
 /** Roman-looking syllables that are Vietnamese words when typed in lower case. */
 const SYLLABLES = new Set(["vi", "xi"]);
@@ -213,15 +215,29 @@ async function searchWords(pagefind: PagefindApi, words: string[], request: Sear
   return { results, suspect: wordsMissingFrom((await results[0]!.data()).content, words) };
 }
 
-function preferred(close: Correction[], correctable: boolean): Correction | undefined {
-  return correctable ? close.find((c) => c.edit !== "replaced") : close[0];
+/**
+ * Whether a slip is plain enough to search for the reader: two letters swapped or one dropped
+ * in a word of 4 letters or more, or one added in a word of 5 or more.
+ */
+function autoCorrected(typed: string, correction: Correction): boolean {
+  const length = [...lookupForm(typed)].length;
+  if (correction.edit === "swapped" || correction.edit === "dropped") return length >= MIN_CORRECTED_LENGTH - 1;
+  return correction.edit === "added" && length >= MIN_CORRECTED_LENGTH;
+}
+
+/** Corrections to try, best first: each missing word's likeliest, then its next ones. */
+function attempts(choices: Map<string, Correction[]>, usable: (word: string, c: Correction) => boolean) {
+  const options = [...choices].map(([word, close]) => [word, close.filter((c) => usable(word, c)).slice(0, MAX_TRIES)] as const);
+  if (options.some(([, close]) => !close.length)) return [];
+  const tries = Math.max(0, ...options.map(([, close]) => close.length));
+  return Array.from({ length: tries }, (_, i) => new Map(options.map(([word, close]) => [word, close[Math.min(i, close.length - 1)]!])));
 }
 
 /**
  * Search the way Vietnamese readers mean it (see `rank`). A query with a word that occurs
- * nowhere finds nothing, as it should; then, with the index's vocabulary, a long word one
- * dropped, added or swapped letter away from an indexed word is corrected and searched
- * (the results say so), and any other close spelling is only suggested.
+ * nowhere finds nothing, as it should; then, with the index's vocabulary, a plain slip in a
+ * long word (`autoCorrected`) is corrected and searched (the results say so), and any other
+ * close spelling that would find something is only suggested.
  */
 export async function rankedSearch(
   pagefind: PagefindApi,
@@ -242,19 +258,20 @@ export async function rankedSearch(
   if (!missing.length) return none;
 
   const choices = new Map(missing.map((word) => [word, closeWords(vocabulary, lookupForm(word))]));
-  const correctable = missing.every(
-    (word) => lookupForm(word).length >= MIN_CORRECTED_LENGTH && choices.get(word)!.some((c) => c.edit !== "replaced"),
-  );
-  const replaced = words.map((word) => (choices.has(word) ? preferred(choices.get(word)!, correctable) : undefined));
-  if (replaced.some((c, i) => choices.has(words[i]!) && !c)) return none;
-  const corrected = words.map((word, i) => replaced[i]?.folded ?? word);
-  const retry = await searchWords(pagefind, corrected, request);
-  if (!retry.results.length || retry.suspect.length) return none;
-  if (!correctable) {
-    return { ...none, suggestion: words.map((word, i) => replaced[i]?.display ?? fromIndexText(word)).join(" ") };
-  }
-  return {
-    results: retry.results,
-    corrections: missing.map((word) => ({ typed: fromIndexText(word), used: choices.get(word)!.find((c) => c.edit !== "replaced")!.display })),
+  const tryEach = async (usable: (word: string, c: Correction) => boolean) => {
+    for (const replacement of attempts(choices, usable)) {
+      const corrected = words.map((word) => replacement.get(word)?.folded ?? word);
+      const retry = await searchWords(pagefind, corrected, request);
+      if (retry.results.length && !retry.suspect.length) return { replacement, results: retry.results };
+    }
+    return undefined;
   };
+  const fixed = await tryEach(autoCorrected);
+  if (fixed) {
+    const corrections = missing.map((word) => ({ typed: fromIndexText(word), used: fixed.replacement.get(word)!.display }));
+    return { results: fixed.results, corrections };
+  }
+  const offered = await tryEach(() => true);
+  if (!offered) return none;
+  return { ...none, suggestion: words.map((word) => offered.replacement.get(word)?.display ?? fromIndexText(word)).join(" ") };
 }

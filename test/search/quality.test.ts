@@ -56,6 +56,16 @@ describe("search quality on the fixture site (real Pagefind indexes, loaded with
     expect((await stock.pagefind.search("tôm qwerty"))?.results.length).toBeGreaterThan(0);
   });
 
+  it("searches a plain slip for the reader and says so; only offers other close spellings", async () => {
+    const slip = await rankedSearch(ours.pagefind, { query: "quag ngai chuyen doi so" }, ours.vocabulary);
+    expect(slip.corrections).toEqual([{ typed: "quag", used: "quảng" }]);
+    expect(await topUrls(slip.results, 1)).toEqual([articleUrl("quang-ngai-day-manh-chuyen-doi-so")]);
+    const offer = await rankedSearch(ours.pagefind, { query: "tom hhum" }, ours.vocabulary);
+    expect(offer.results).toEqual([]);
+    expect(offer.suggestion).toMatch(/^\S+ hùm$/);
+    expect((await rankedSearch(ours.pagefind, { query: "xyzxyz" }, ours.vocabulary)).suggestion).toBeUndefined();
+  });
+
   const rankOf = (urls: string[], slug: string) => {
     const rank = urls.indexOf(articleUrl(slug));
     expect(rank, `${slug} should be found`).toBeGreaterThanOrEqual(0);
