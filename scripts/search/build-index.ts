@@ -17,6 +17,14 @@ export interface SearchIndexSummary {
 
 const BATCH = 200;
 
+/**
+ * Word locations per index chunk (Pagefind's default: about 20,000). A query downloads the whole
+ * chunk of each of its words, so smaller chunks cut a reader's first search (see README.md).
+ * Read by the Pagefind binary, whether run as the Node API's service or as the CLI.
+ */
+export const INDEX_CHUNK_SIZE = 8000;
+process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
+
 function fail(what: string, errors: string[]): never {
   throw new Error(`Search index: ${what} failed:\n${errors.join("\n")}`);
 }

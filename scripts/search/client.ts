@@ -4,7 +4,7 @@
  * the results as plain DOM: no inline styles or scripts, so it runs under the site's CSP.
  */
 import { ATTACHMENT_ID_PREFIX, DATE_FILTER, OWN_CATEGORY_FILTER, PARAM_CATEGORY, PARAM_QUERY, PARAM_SORT, SEARCH_PAGE_URL, SORT_NEWEST } from "./params.ts";
-import { rankedSearch, type PagefindApi, type PagefindFragment, type PagefindResult, type RankedSearch, type SortOrder } from "./ranking.ts";
+import { rankedSearch, type PagefindApi, type PagefindFragment, type PagefindResult, type PagefindSubResult, type RankedSearch, type SortOrder } from "./ranking.ts";
 import { fromIndexText } from "./vietnamese.ts";
 import { VOCABULARY_FILE, type Vocabulary } from "./vocabulary.ts";
 
@@ -71,9 +71,8 @@ function excerptNodes(excerpt: string): Node[] {
 /** When the hits lie mostly in an attached file: its name and the excerpt from it. */
 function attachmentHit(fragment: PagefindFragment): { name: string; excerpt: string } | undefined {
   const weight = (locations: { balanced_score: number }[]) => locations.reduce((sum, l) => sum + l.balanced_score, 0);
-  let best: (typeof subResults)[number] | undefined;
-  const subResults = fragment.sub_results ?? [];
-  for (const sub of subResults) if (!best || weight(sub.weighted_locations) > weight(best.weighted_locations)) best = sub;
+  let best: PagefindSubResult | undefined;
+  for (const sub of fragment.sub_results ?? []) if (!best || weight(sub.weighted_locations) > weight(best.weighted_locations)) best = sub;
   const id = best?.anchor?.id;
   if (!best || !id?.startsWith(ATTACHMENT_ID_PREFIX)) return undefined;
   return { name: fromIndexText(best.title).replace(/^[^:]*:\s*/, ""), excerpt: best.excerpt };

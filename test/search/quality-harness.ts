@@ -12,6 +12,8 @@ import { writeVocabulary } from "../../scripts/search/write-vocabulary.ts";
 
 /** A built Pagefind index, served over HTTP and loaded with its own pagefind.js. */
 export interface BuiltIndex {
+  /** The served site folder (pagefind/ inside). */
+  dir: string;
   pagefind: PagefindApi;
   server: StaticServer;
   /** Our index's vocabulary, as the client fetches it. */
@@ -32,6 +34,7 @@ export async function buildAndLoad(docs: SearchDocument[], indexText?: (text: st
   const server = await serveStatic(dir);
   const pagefind = await loadPagefind(dir, server.origin);
   return {
+    dir,
     pagefind,
     server,
     vocabulary: async () => (await fetch(`${server.origin}/pagefind/${VOCABULARY_FILE}`)).json() as Promise<Vocabulary>,

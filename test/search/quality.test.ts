@@ -1,8 +1,14 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { INDEX_CHUNK_SIZE } from "../../scripts/search/build-index.ts";
 import { rankedSearch } from "../../scripts/search/ranking.ts";
 import { FIXTURE_ARTICLE_COUNT, FIXTURE_DOCS, articleUrl } from "./fixture/articles.ts";
 import { ABSENT_QUERIES, QUALITY_QUERIES } from "./fixture/queries.ts";
 import { buildAndLoad, score, topUrls, type BuiltIndex, type Score } from "./quality-harness.ts";
+
+/** Word locations per index chunk when PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE is not set (Pagefind's source). */
+const PAGEFIND_DEFAULT_CHUNK_SIZE = 20_000;
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -11,7 +17,14 @@ describe("search quality on the fixture site (real Pagefind indexes, loaded with
   let stock: BuiltIndex;
   beforeAll(async () => {
     ours = await buildAndLoad(FIXTURE_DOCS);
-    stock = await buildAndLoad(FIXTURE_DOCS, (text) => text);
+    // Stock Pagefind, with its own chunking too (the Pagefind service restarts for each index).
+    const ourChunking = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+    process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(PAGEFIND_DEFAULT_CHUNK_SIZE);
+    try {
+      stock = await buildAndLoad(FIXTURE_DOCS, (text) => text);
+    } finally {
+      process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = ourChunking;
+    }
   });
   afterAll(async () => {
     await ours?.dispose();
@@ -20,6 +33,12 @@ describe("search quality on the fixture site (real Pagefind indexes, loaded with
 
   const oursSearch = async (query: string) => topUrls((await rankedSearch(ours.pagefind, { query }, ours.vocabulary)).results, 3);
   const stockSearch = async (query: string) => topUrls((await stock.pagefind.search(query))?.results ?? [], 3);
+
+  it("cuts the index into smaller chunks than Pagefind's default (a query downloads whole chunks)", async () => {
+    expect(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE).toBe(String(INDEX_CHUNK_SIZE));
+    const chunks = async (index: BuiltIndex) => (await readdir(path.join(index.dir, "pagefind", "index"))).length;
+    expect(await chunks(ours)).toBeGreaterThan(2 * (await chunks(stock)));
+  });
 
   it("has a fixture large enough to mean something", () => {
     expect(FIXTURE_ARTICLE_COUNT).toBeGreaterThanOrEqual(150);
