@@ -41,6 +41,7 @@ export function SearchPage({ categories }: { categories: SearchCategory[] }) {
         </div>
       </form>
       <p class="search-status" role="status" aria-live="polite" data-search-status></p>
+      <p class="search-suggestion" data-search-suggestion hidden></p>
       <ol class="search-results" data-search-results></ol>
       <button type="button" class="search-more" data-search-more hidden>
         Xem thêm kết quả
