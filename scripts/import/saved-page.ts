@@ -57,7 +57,7 @@ const CRUMB_SEPARATOR = /\s*(?:>>|»|›)\s*/;
 /** Headings that close an article's body in the old layout. */
 const END_MARKERS = new Set(["CÁC TIN KHÁC", "TIN KHÁC", "CÁC TIN ĐÃ ĐƯA", "CÁC TIN ĐÃ ĐĂNG", "TIN CÙNG CHUYÊN MỤC", "CÁC TIN CŨ HƠN", "TIN LIÊN QUAN"]);
 const ERROR_PAGE = /server error in|runtime error|resource cannot be found|\b404\b|not found|không tồn tại|không tìm thấy|trang lỗi|đã xảy ra lỗi/i;
-const FILE_LINK = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar)$/i;
+const FILE_LINK = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|odp)$/i;
 const MAX_TITLE = 300;
 
 interface TextBlock {
