@@ -23,6 +23,8 @@ export interface SiteInput {
   pages: SourcePage[];
   preview: boolean;
   now: DateTime;
+  /** Renders a body; the dev server passes a memoised one so that only changed files are rendered again. */
+  renderBody?: (doc: SourceArticle | SourcePage, resolveUrl: (target: string) => string) => ReturnType<typeof renderMarkdown>;
 }
 
 export function articleUrl(date: DateTime, slug: string): string {
@@ -66,8 +68,8 @@ export function buildSite(input: SiteInput, issues: ContentIssue[]): SiteModel {
     return rel.startsWith("..") ? target : `/${rel.split("\\").join("/")}${hash ? `#${hash}` : ""}`;
   };
   // Images are checked (existence, format, size, alt text) by scripts/images/check.ts.
-  const render = (doc: SourceArticle | SourcePage) =>
-    renderMarkdown(doc.body, { bodyLine: doc.bodyLine, resolveUrl: (t) => mediaUrl(doc.sourcePath, t) });
+  const renderBody = input.renderBody ?? ((doc, resolveUrl) => renderMarkdown(doc.body, { bodyLine: doc.bodyLine, resolveUrl }));
+  const render = (doc: SourceArticle | SourcePage) => renderBody(doc, (t) => mediaUrl(doc.sourcePath, t));
   const summaryOf = (explicit: string | undefined, first: string) => explicit ?? truncate(first, SUMMARY_LENGTH);
 
   const tagsBySlug = new Map<string, Tag>();

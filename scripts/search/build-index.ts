@@ -1,10 +1,13 @@
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { arch, platform } from "node:os";
 import path from "node:path";
-import * as pagefind from "pagefind";
+import { promisify } from "node:util";
 import { renderIndexHtml, type SearchDocument } from "./index-html.ts";
 import { toIndexText } from "./vietnamese.ts";
 
 export type { SearchDocument } from "./index-html.ts";
-
 
 export interface SearchIndexSummary {
   pages: number;
@@ -13,43 +16,76 @@ export interface SearchIndexSummary {
   pagefindDir: string;
 }
 
-const BATCH = 200;
+const run = promisify(execFile);
 
-function fail(what: string, errors: string[]): never {
-  throw new Error(`Search index: ${what} failed:\n${errors.join("\n")}`);
+/** The Pagefind CLI binary that the pagefind npm package installs for this platform. */
+export function pagefindBinary(): string {
+  const os = platform() === "win32" ? "windows" : platform();
+  const exe = os === "windows" ? "pagefind_extended.exe" : "pagefind_extended";
+  return process.env.PAGEFIND_BINARY_PATH ?? createRequire(import.meta.url).resolve(`@pagefind/${os}-${arch()}/bin/${exe}`);
+}
+
+/** Run the Pagefind CLI over `siteDir`, writing the bundle to `pagefindDir`. */
+export async function runPagefindCli(siteDir: string, pagefindDir: string, extra: string[] = []): Promise<void> {
+  try {
+    await run(pagefindBinary(), ["--site", siteDir, "--output-path", pagefindDir, "--silent", ...extra], { maxBuffer: 64 << 20 });
+  } catch (error) {
+    const e = error as { stderr?: string; stdout?: string; message: string };
+    throw new Error(`Search index: pagefind failed:\n${e.stderr || e.stdout || e.message}`);
+  }
 }
 
 /**
- * Index documents with Pagefind in this process, writing `<outputDir>/pagefind/`, with the
- * text rewritten by `indexText` (the Vietnamese normalisation unless a caller compares with
- * stock Pagefind).
+ * Index documents with the Pagefind CLI, writing `pagefindDir`, with the text rewritten by
+ * `indexText` (the Vietnamese normalisation unless a caller compares with stock Pagefind).
+ *
+ * Why the CLI and not Pagefind's Node API: the API's service reads one base64 JSON message at
+ * a time and indexes each added file in turn (the index is borrowed mutably per file), so
+ * 20,000 pages cost 20,000 round trips on one core; the CLI reads a folder and indexes its
+ * files concurrently on every core. So each document is written as a small normalised HTML
+ * file (the same HTML the API was given) into a scratch folder beside the output, and the CLI
+ * indexes that folder. The bundle is written to a fresh folder and renamed into place, so a
+ * reader of `pagefindDir` never sees a half-written index.
  */
 export async function writePagefindIndex(
   docs: SearchDocument[],
   pagefindDir: string,
   indexText: (text: string) => string = toIndexText,
 ): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: "vi" });
-  if (!index) fail("createIndex", errors);
+  const parent = path.dirname(pagefindDir);
+  await mkdir(parent, { recursive: true });
+  const scratch = await mkdtemp(path.join(parent, ".pagefind-src-"));
+  const fresh = `${scratch}-out`;
   try {
-    // One request at a time leaves the service idle waiting on IPC: keep a batch in flight.
+    const dirs = new Set<string>();
+    for (const doc of docs) {
+      if (!doc.url.startsWith("/") || doc.url.includes("..")) throw new Error(`Search index: ${doc.url} is not a site path`);
+      dirs.add(path.join(scratch, doc.url));
+    }
+    await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
+    const BATCH = 256;
     for (let start = 0; start < docs.length; start += BATCH) {
       await Promise.all(
-        docs.slice(start, start + BATCH).map(async (doc) => {
-          const added = await index.addHTMLFile({ url: doc.url, content: renderIndexHtml(doc, indexText) });
-          if (added.errors.length) fail(`indexing ${doc.url}`, added.errors);
+        docs.slice(start, start + BATCH).map((doc) => {
+          const file = doc.url.endsWith("/") ? `${doc.url}index.html` : doc.url;
+          return writeFile(path.join(scratch, file), renderIndexHtml(doc, indexText));
         }),
       );
     }
-    const written = await index.writeFiles({ outputPath: pagefindDir });
-    if (written.errors.length) fail("writeFiles", written.errors);
+    await runPagefindCli(scratch, fresh, ["--force-language", "vi"]);
+    const old = `${scratch}-old`;
+    await rename(pagefindDir, old).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+    });
+    await rename(fresh, pagefindDir);
+    await rm(old, { recursive: true, force: true });
     return docs.length;
   } finally {
-    await pagefind.close();
+    await Promise.all([rm(scratch, { recursive: true, force: true }), rm(fresh, { recursive: true, force: true })]);
   }
 }
 
-/** Called after the site is rendered: articles and static pages into `<outputDir>/pagefind/`. */
+/** Articles and static pages into `<outputDir>/pagefind/`. */
 export async function buildSearchIndex(docs: SearchDocument[], outputDir: string): Promise<SearchIndexSummary> {
   const started = performance.now();
   const pagefindDir = path.join(outputDir, "pagefind");
