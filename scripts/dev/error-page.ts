@@ -17,15 +17,15 @@ export function errorLocation(error: Error): string | undefined {
  * The page `npm start` serves instead of any page while the content has errors or a template
  * failed: never the last good page. In Vietnamese, like every message an editor reads.
  */
-export function errorPage(problem: { issues: ContentIssue[] } | { error: Error }): string {
+export function errorPage(problem: { issues: ContentIssue[] } | { lines: string[] } | { error: Error }): string {
   let heading: string;
   let body: string;
-  if ("issues" in problem) {
-    const errors = problem.issues.filter((i) => i.severity === "error");
+  if ("issues" in problem || "lines" in problem) {
+    const errors = "lines" in problem ? problem.lines : problem.issues.filter((i) => i.severity === "error").map(formatIssue);
     heading = `Nội dung có ${errors.length} lỗi — trang chưa thể hiển thị`;
     body =
       `<p>Mỗi dòng ghi <code>tệp:dòng: trường: lỗi — cách sửa</code>. Sửa các lỗi rồi lưu tệp; trang sẽ tự tải lại.</p>` +
-      `<pre>${escapeHtml(errors.map(formatIssue).join("\n"))}</pre>`;
+      `<pre>${escapeHtml(errors.join("\n"))}</pre>`;
   } else {
     const where = errorLocation(problem.error);
     heading = "Lỗi khi dựng trang — trang chưa thể hiển thị";

@@ -6,9 +6,8 @@ import { writeDefaultOgImage } from "../publish/og-image.ts";
 import { buildAdmin } from "../admin/build-admin.ts";
 import { buildAssets, writeAssets, type Assets } from "../assets.ts";
 import type { BuildContext } from "../build-context.ts";
-import { editorialChecks } from "../check/run-checks.ts";
 import { contentDir, isPreview, outputDir } from "../config.ts";
-import { ContentError, formatIssue, sortIssues, type ContentIssue } from "../content/issues.ts";
+import { ContentError, formatIssue, sortIssues } from "../content/issues.ts";
 import { transformImagesInHtml } from "../images/html.ts";
 import { ImagePipeline } from "../images/pipeline.ts";
 import { imageRefs } from "../images/refs.ts";
@@ -16,12 +15,13 @@ import type { SiteModel } from "../model/types.ts";
 import { writePagefindIndex } from "../search/build-index.ts";
 import { searchDocuments } from "../search/from-model.ts";
 import { renderSidebar } from "../sidebar.ts";
-import { ContentState, type ContentSnapshot } from "./content-state.ts";
+import { checkInBackground } from "./background-check.ts";
+import { ContentState } from "./content-state.ts";
 import { errorPage } from "./error-page.ts";
 import type { FromRenderer, ToRenderer } from "./protocol.ts";
 import { loadRoutes, routeTable, type RouteEntry } from "./routes.ts";
 
-type Problem = { issues: ContentIssue[] } | { error: Error };
+type Problem = Parameters<typeof errorPage>[0];
 
 const send = (message: FromRenderer) => process.send?.(message);
 const dataDir = join(contentDir, "_data") + sep;
@@ -69,7 +69,7 @@ async function update(paths?: string[]): Promise<void> {
     table = routeTable(routes, build);
     problem = undefined;
     if (paths) console.log(`[dev] ${paths.length} change(s) → ${model.articles.length} articles, ${table.size} pages in ${Math.round(performance.now() - started)} ms`);
-    scheduleBackground(snapshot, model);
+    scheduleBackground(model);
   } catch (error) {
     problem = error instanceof ContentError ? { issues: error.issues } : { error: error as Error };
     report(problem);
@@ -77,9 +77,9 @@ async function update(paths?: string[]): Promise<void> {
 }
 
 function report(p: Problem): void {
-  if ("issues" in p) {
-    const errors = sortIssues(p.issues).filter((i) => i.severity === "error");
-    console.error(`\n[dev] ${errors.length} lỗi nội dung:\n${errors.map(formatIssue).join("\n")}\n`);
+  if ("issues" in p || "lines" in p) {
+    const errors = "lines" in p ? p.lines : sortIssues(p.issues).filter((i) => i.severity === "error").map(formatIssue);
+    console.error(`\n[dev] ${errors.length} lỗi nội dung:\n${errors.join("\n")}\n`);
   } else console.error(`\n[dev] lỗi khi dựng trang:\n${p.error.stack ?? p.error.message}\n`);
 }
 
@@ -90,27 +90,25 @@ async function publishImages(): Promise<void> {
   await images.publish();
 }
 
-// The editorial checks (the whole tree's links, duplicates, lengths) and the search index run after
-// the page is served; a check error then replaces every page with the error page.
+// The editorial checks (the whole tree's links, duplicates, lengths, images) and the search index
+// run after the page is served, in low-priority processes; a check error then replaces every page
+// with the error page, and the browser reloads to show it.
 let backgroundTimer: NodeJS.Timeout | undefined;
 let indexing: Promise<void> | undefined;
-function scheduleBackground(snapshot: ContentSnapshot, model: SiteModel): void {
+function scheduleBackground(model: SiteModel): void {
   clearTimeout(backgroundTimer);
   const mine = generation;
   backgroundTimer = setTimeout(async () => {
-    const issues = await editorialChecks(contentDir, model, snapshot.rawTexts).catch((error: Error) => [
-      { file: contentDir, line: 1, field: "(check)", message: error.message, severity: "error" as const },
-    ]);
-    if (mine !== generation) return;
+    const errors = await checkInBackground({ CONTENT_DIR: contentDir });
+    if (errors === undefined || mine !== generation) return;
     const before = checkProblem !== undefined;
-    const errors = issues.filter((i) => i.severity === "error");
-    checkProblem = errors.length ? { issues } : undefined;
+    checkProblem = errors.length ? { lines: errors } : undefined;
     if (checkProblem) report(checkProblem);
     if (before !== (checkProblem !== undefined)) send({ type: "reload" });
     await indexing;
     if (mine !== generation) return;
     const started = performance.now();
-    indexing = writePagefindIndex(searchDocuments(model), join(outputDir, "pagefind"))
+    indexing = writePagefindIndex(searchDocuments(model), join(outputDir, "pagefind"), undefined, true)
       .then((n) => console.log(`[dev] search index: ${n} pages in ${Math.round(performance.now() - started)} ms`))
       .catch((error: Error) => console.error(`[dev] search index: ${error.message}`));
   }, 300);

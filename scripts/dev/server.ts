@@ -46,7 +46,7 @@ let nextId = 0;
 const waiting = new Map<number, (reply: Extract<FromRenderer, { type: "response" }>) => void>();
 
 function startRenderer(): void {
-  const child = fork(RENDERER, [], { execArgv: ["--import", "tsx"], stdio: "inherit" });
+  const child = fork(RENDERER, [], { execArgv: ["--import", "tsx", "--max-semi-space-size=32"], stdio: "inherit" });
   renderer = child;
   ready = new Promise((done) => {
     child.on("message", (message: FromRenderer) => {

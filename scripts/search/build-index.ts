@@ -1,9 +1,8 @@
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { arch, platform } from "node:os";
+import { arch, platform, setPriority } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { renderIndexHtml, type SearchDocument } from "./index-html.ts";
 import { toIndexText } from "./vietnamese.ts";
 
@@ -16,8 +15,6 @@ export interface SearchIndexSummary {
   pagefindDir: string;
 }
 
-const run = promisify(execFile);
-
 /** The Pagefind CLI binary that the pagefind npm package installs for this platform. */
 export function pagefindBinary(): string {
   const os = platform() === "win32" ? "windows" : platform();
@@ -25,14 +22,16 @@ export function pagefindBinary(): string {
   return process.env.PAGEFIND_BINARY_PATH ?? createRequire(import.meta.url).resolve(`@pagefind/${os}-${arch()}/bin/${exe}`);
 }
 
-/** Run the Pagefind CLI over `siteDir`, writing the bundle to `pagefindDir`. */
-export async function runPagefindCli(siteDir: string, pagefindDir: string, extra: string[] = []): Promise<void> {
-  try {
-    await run(pagefindBinary(), ["--site", siteDir, "--output-path", pagefindDir, "--silent", ...extra], { maxBuffer: 64 << 20 });
-  } catch (error) {
-    const e = error as { stderr?: string; stdout?: string; message: string };
-    throw new Error(`Search index: pagefind failed:\n${e.stderr || e.stdout || e.message}`);
-  }
+/** Run the Pagefind CLI over `siteDir`, writing the bundle to `pagefindDir`; `background` lowers its priority. */
+export function runPagefindCli(siteDir: string, pagefindDir: string, extra: string[] = [], background = false): Promise<void> {
+  return new Promise((done, fail) => {
+    const args = ["--site", siteDir, "--output-path", pagefindDir, "--silent", ...extra];
+    const child = execFile(pagefindBinary(), args, { maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+      if (error) fail(new Error(`Search index: pagefind failed:\n${stderr || stdout || error.message}`));
+      else done();
+    });
+    if (background && child.pid) setPriority(child.pid, 19);
+  });
 }
 
 /**
@@ -51,6 +50,7 @@ export async function writePagefindIndex(
   docs: SearchDocument[],
   pagefindDir: string,
   indexText: (text: string) => string = toIndexText,
+  background = false,
 ): Promise<number> {
   const parent = path.dirname(pagefindDir);
   await mkdir(parent, { recursive: true });
@@ -72,7 +72,7 @@ export async function writePagefindIndex(
         }),
       );
     }
-    await runPagefindCli(scratch, fresh, ["--force-language", "vi"]);
+    await runPagefindCli(scratch, fresh, ["--force-language", "vi"], background);
     const old = `${scratch}-old`;
     await rename(pagefindDir, old).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== "ENOENT") throw error;
