@@ -1,28 +1,32 @@
-import { execFile, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { setPriority } from "node:os";
 import { resolve } from "node:path";
 
 let running: ChildProcess | undefined;
 
 /**
- * `npm run check` on the whole tree (the editorial checks: links, duplicates, lengths, images,
- * encodings), in its own low-priority process so that it never delays a page. A newer call cancels
- * an older one. Resolves with the error lines (`path:line: field: message`), or undefined when cancelled.
+ * Start the background pass (background.ts) at low priority; a newer call cancels an older one.
+ * `checked` gets the error lines (`path:line: field: message`; empty when the tree is clean) as
+ * soon as the checks are done; the search index is then rebuilt by the same process.
  */
-export function checkInBackground(env: NodeJS.ProcessEnv): Promise<string[] | undefined> {
-  running?.kill();
-  return new Promise((done) => {
-    const child = execFile(
-      process.execPath,
-      ["--import", "tsx", resolve("scripts/cli/check.ts")],
-      { env: { ...process.env, ...env }, maxBuffer: 64 << 20 },
-      (error, _stdout, stderr) => {
-        if (running === child) running = undefined;
-        if (child.killed || (error && error.code === undefined)) return done(undefined);
-        done(error ? stderr.split("\n").filter((line) => /^[^:\s][^:]*:\d+: /.test(line)) : []);
-      },
-    );
-    running = child;
-    if (child.pid) setPriority(child.pid, 19);
+export function checkInBackground(env: NodeJS.ProcessEnv, checked: (errors: string[]) => void): void {
+  if (running?.exitCode === null) running.kill();
+  const child = spawn(process.execPath, ["--import", "tsx", resolve("scripts/dev/background.ts")], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  running = child;
+  if (child.pid) setPriority(child.pid, 19);
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    if (chunk.includes("checked\n")) checked([]);
+    const rest = chunk.replace("checked\n", "");
+    if (rest) process.stdout.write(rest);
+  });
+  child.on("close", (code, signal) => {
+    if (signal || code === 0) return;
+    const lines = stderr.split("\n").filter((line) => /^[^:\s][^:]*:\d+: /.test(line));
+    checked(lines.length ? lines : [`(background): ${stderr.trim().split("\n").at(-1) ?? `exit ${code}`}`]);
   });
 }

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { join, sep } from "node:path";
 import type { DateTime } from "luxon";
 import type { ContentIssue } from "../content/issues.ts";
@@ -46,6 +47,19 @@ export class ContentState {
   private readonly renderBody = memoisedRenderBody();
   private validated = new WeakMap<object, { keys: string; article?: SourceArticle; issues: ContentIssue[] }>();
 
+  private listed = new Map<string, "article" | "page">();
+
+  private async list(): Promise<Map<string, "article" | "page">> {
+    const listed = new Map<string, "article" | "page">();
+    const [articles, pages] = await Promise.all([
+      markdownFiles(join(this.contentDir, ARTICLES_DIR)),
+      markdownFiles(join(this.contentDir, PAGES_DIR)),
+    ]);
+    for (const p of articles) listed.set(p, "article");
+    for (const p of pages) listed.set(p, "page");
+    return listed;
+  }
+
   constructor(
     private readonly contentDir: string,
     private readonly preview: boolean,
@@ -59,13 +73,10 @@ export class ContentState {
     if (!paths || [...touched].some((p) => p.startsWith(dataDir) || p === dataDir.slice(0, -1))) {
       this.data = await loadSiteData(this.contentDir);
     }
-    const listed = new Map<string, "article" | "page">();
-    const [articles, pages] = await Promise.all([
-      markdownFiles(join(this.contentDir, ARTICLES_DIR)),
-      markdownFiles(join(this.contentDir, PAGES_DIR)),
-    ]);
-    for (const p of articles) listed.set(p, "article");
-    for (const p of pages) listed.set(p, "page");
+    // An edit to files we know needs no folder listing; anything else (new, renamed, deleted) does.
+    const edits = paths && [...touched].every((p) => this.files.has(p) && existsSync(p));
+    const listed = edits ? this.listed : await this.list();
+    this.listed = listed;
     for (const path of [...this.files.keys()]) if (!listed.has(path)) this.files.delete(path);
     const changed: (SourceArticle | SourcePage)[] = [];
     const reread = new Set<string>();

@@ -12,8 +12,6 @@ import { transformImagesInHtml } from "../images/html.ts";
 import { ImagePipeline } from "../images/pipeline.ts";
 import { imageRefs } from "../images/refs.ts";
 import type { SiteModel } from "../model/types.ts";
-import { writePagefindIndex } from "../search/build-index.ts";
-import { searchDocuments } from "../search/from-model.ts";
 import { renderSidebar } from "../sidebar.ts";
 import { checkInBackground } from "./background-check.ts";
 import { ContentState } from "./content-state.ts";
@@ -42,6 +40,13 @@ let generation = 0;
 /** Apply one batch of changed paths (undefined: everything). Never throws: failures become `problem`. */
 async function update(paths?: string[]): Promise<void> {
   const started = performance.now();
+  const laps: string[] = [];
+  let mark = started;
+  const lap = (what: string) => {
+    const now = performance.now();
+    laps.push(`${what} ${Math.round(now - mark)}`);
+    mark = now;
+  };
   generation++;
   try {
     if (!assets || paths?.some((p) => !p.startsWith(contentDir))) {
@@ -50,6 +55,7 @@ async function update(paths?: string[]): Promise<void> {
     }
     if (paths?.some((p) => p.startsWith(mediaDir))) images = new ImagePipeline({ contentDir, outputDir });
     const snapshot = await state.update(paths);
+    lap("model");
     for (const w of snapshot.issues.filter((i) => i.severity === "warning")) console.log(formatIssue(w));
     if (!snapshot.model) throw new ContentError(snapshot.issues);
     const model = snapshot.model;
@@ -61,15 +67,19 @@ async function update(paths?: string[]): Promise<void> {
       ),
     );
     await publishImages();
+    lap("images");
     const sidebarHtml = await renderSidebar(model);
+    lap("sidebar");
     if (!paths || paths.some((p) => p.startsWith(dataDir))) {
       await Promise.all([buildAdmin(outputDir, contentDir, model.categoriesData), writeDefaultOgImage(outputDir, model.site.name)]);
     }
     build = { model, assets, sidebarHtml, images };
     table = routeTable(routes, build);
+    lap("routes");
     problem = undefined;
-    if (paths) console.log(`[dev] ${paths.length} change(s) → ${model.articles.length} articles, ${table.size} pages in ${Math.round(performance.now() - started)} ms`);
-    scheduleBackground(model);
+    const took = `${Math.round(performance.now() - started)} ms (${laps.join(", ")})`;
+    if (paths) console.log(`[dev] ${paths.length} change(s) → ${model.articles.length} articles, ${table.size} pages in ${took}`);
+    scheduleBackground();
   } catch (error) {
     problem = error instanceof ContentError ? { issues: error.issues } : { error: error as Error };
     report(problem);
@@ -90,27 +100,21 @@ async function publishImages(): Promise<void> {
   await images.publish();
 }
 
-// The editorial checks (the whole tree's links, duplicates, lengths, images) and the search index
-// run after the page is served, in low-priority processes; a check error then replaces every page
-// with the error page, and the browser reloads to show it.
+// The whole tree's checks (links, duplicates, lengths, images) and the search index run after the
+// page is served, in a low-priority process; a check error then replaces every page with the error
+// page, and the browser reloads to show it.
 let backgroundTimer: NodeJS.Timeout | undefined;
-let indexing: Promise<void> | undefined;
-function scheduleBackground(model: SiteModel): void {
+function scheduleBackground(): void {
   clearTimeout(backgroundTimer);
   const mine = generation;
-  backgroundTimer = setTimeout(async () => {
-    const errors = await checkInBackground({ CONTENT_DIR: contentDir });
-    if (errors === undefined || mine !== generation) return;
-    const before = checkProblem !== undefined;
-    checkProblem = errors.length ? { lines: errors } : undefined;
-    if (checkProblem) report(checkProblem);
-    if (before !== (checkProblem !== undefined)) send({ type: "reload" });
-    await indexing;
-    if (mine !== generation) return;
-    const started = performance.now();
-    indexing = writePagefindIndex(searchDocuments(model), join(outputDir, "pagefind"), undefined, true)
-      .then((n) => console.log(`[dev] search index: ${n} pages in ${Math.round(performance.now() - started)} ms`))
-      .catch((error: Error) => console.error(`[dev] search index: ${error.message}`));
+  backgroundTimer = setTimeout(() => {
+    checkInBackground({ CONTENT_DIR: contentDir, OUTPUT_DIR: outputDir }, (errors) => {
+      if (mine !== generation) return;
+      const before = checkProblem !== undefined;
+      checkProblem = errors.length ? { lines: errors } : undefined;
+      if (checkProblem) report(checkProblem);
+      if (before !== (checkProblem !== undefined)) send({ type: "reload" });
+    });
   }, 300);
 }
 

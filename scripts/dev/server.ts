@@ -212,6 +212,12 @@ createServer((req, res) => {
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
     res.end(String(error.stack ?? error));
   });
-}).listen(port, () => console.log(`[dev] http://localhost:${port}/ — ${contentDir}`));
+})
+  .on("error", (error: Error) => {
+    console.error(`[dev] ${error.message} — is another server on port ${port}? Use npm start -- --port=8090`);
+    renderer?.kill();
+    process.exit(1);
+  })
+  .listen(port, () => console.log(`[dev] http://localhost:${port}/ — ${contentDir}`));
 await ready;
 console.log(`[dev] ready: watching ${contentDir}`);
