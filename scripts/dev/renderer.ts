@@ -154,6 +154,9 @@ function contentTypeOf(path: string): string {
   return "text/plain; charset=utf-8";
 }
 
+// The dev server went away (stopped, or restarted this renderer): so does the renderer.
+process.on("disconnect", () => process.exit(0));
+
 // Messages are handled in order: a request that arrives after a change waits for that change.
 let queue: Promise<void> = update();
 process.on("message", (message: ToRenderer) => {
