@@ -56,7 +56,9 @@ async function update(paths?: string[]): Promise<void> {
     if (paths?.some((p) => p.startsWith(mediaDir))) images = new ImagePipeline({ contentDir, outputDir });
     const snapshot = await state.update(paths);
     lap("model");
-    for (const w of snapshot.issues.filter((i) => i.severity === "warning")) console.log(formatIssue(w));
+    // Warnings of the files just read (all of them at start-up), not the whole tree's on every save.
+    const changedFiles = new Set(snapshot.changed.map((d) => d.file));
+    for (const w of snapshot.issues) if (w.severity === "warning" && (!paths || changedFiles.has(w.file))) console.log(formatIssue(w));
     if (!snapshot.model) throw new ContentError(snapshot.issues);
     const model = snapshot.model;
     const changedDocs = new Set(snapshot.changed.map((d) => d.sourcePath));
