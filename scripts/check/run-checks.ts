@@ -10,6 +10,7 @@ import { lineLocator } from "./field-line.ts";
 import { checkLegacyEncoding } from "./legacy-encoding.ts";
 import { checkLengths } from "./lengths.ts";
 import { checkLinks } from "./links.ts";
+import { checkMediaFiles } from "./media-files.ts";
 import { checkNfd } from "./nfd.ts";
 import { checkPlaceholders } from "./placeholders.ts";
 
@@ -54,7 +55,7 @@ export async function editorialChecks(
 ): Promise<ContentIssue[]> {
   const files = await contentFiles(contentDir);
   const texts = await rawTexts(contentDir, files, loadedTexts);
-  const issues: ContentIssue[] = [];
+  const issues: ContentIssue[] = await checkMediaFiles(contentDir);
   for (const [file, text] of texts) {
     issues.push(...checkNfd(text, file), ...checkLegacyEncoding(text, file));
     if (file.endsWith(".md")) issues.push(...checkPlaceholders(text, file));

@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { contentDir, outputDir } from "../config.ts";
+import { DOCUMENT_TYPES, mediaFileProblem } from "../publish/media-files.ts";
 import { functionsMiddleware } from "./functions-middleware.ts";
 import type { FromRenderer, ToRenderer } from "./protocol.ts";
 
@@ -19,7 +20,6 @@ const port = Number(values.port);
 const RENDERER = resolve("scripts/dev/renderer.ts");
 /** Code the renderer imports: a change restarts it. Content and CSS are updated in place. */
 const CODE = ["layouts", "widgets", "routes", "scripts", "assets"].map((d) => resolve(d));
-const PHOTO = /\.(jpe?g|png|webp|avif|gif|tiff?|heic|heif|svg)$/i;
 const TYPES: Record<string, string> = {
   ".css": "text/css; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -32,7 +32,6 @@ const TYPES: Record<string, string> = {
   ".webp": "image/webp",
   ".avif": "image/avif",
   ".ico": "image/x-icon",
-  ".pdf": "application/pdf",
   ".wasm": "application/wasm",
 };
 const RELOAD_SCRIPT = `new EventSource("/__dev/events").onmessage = () => location.reload();\n`;
@@ -132,10 +131,10 @@ function watchTree(dir: string): void {
 
 // --- HTTP ---------------------------------------------------------------------------------
 
-async function sendFile(res: ServerResponse, file: string): Promise<boolean> {
+async function sendFile(res: ServerResponse, file: string, type?: string): Promise<boolean> {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) return false;
-  res.writeHead(200, { "content-type": TYPES[extname(file).toLowerCase()] ?? "application/octet-stream", "cache-control": "no-store" });
+  res.writeHead(200, { "content-type": type ?? TYPES[extname(file).toLowerCase()] ?? "application/octet-stream", "cache-control": "no-store" });
   res.end(await readFile(file));
   return true;
 }
@@ -157,9 +156,11 @@ async function serveStatic(res: ServerResponse, urlPath: string): Promise<boolea
     const built = inside(outputDir, served);
     if (built && (await sendFile(res, built))) return true;
   }
-  if (served.startsWith("/media/") && !PHOTO.test(served)) {
+  // Documents (PDF, Word…) as a production build publishes them (scripts/publish/media-files.ts).
+  const type = DOCUMENT_TYPES[extname(served).slice(1).toLowerCase()];
+  if (served.startsWith("/media/") && type) {
     const source = inside(contentDir, served);
-    if (source && (await sendFile(res, source))) return true;
+    if (source && !mediaFileProblem(source, contentDir) && (await sendFile(res, source, type))) return true;
   }
   return false;
 }
