@@ -2,12 +2,11 @@
 // the whole tree's checks (as `npm run check`: links, duplicates, lengths, images, encodings), then,
 // when they pass, the search index, written to a fresh folder and swapped in (never half-written).
 // Prints error lines (`path:line: field: message`) on stderr and exits 1 when there are errors.
-import { join } from "node:path";
 import { editorialChecks } from "../check/run-checks.ts";
 import { contentDir, outputDir } from "../config.ts";
 import { formatIssue, sortIssues } from "../content/issues.ts";
 import { loadSite } from "../content/load-site.ts";
-import { writePagefindIndex } from "../search/build-index.ts";
+import { buildSearchIndex } from "../search/build-index.ts";
 import { searchDocuments } from "../search/from-model.ts";
 
 const { model, issues, rawTexts } = await loadSite({ contentDir, preview: true });
@@ -17,6 +16,5 @@ if (errors.length || !model) {
   process.exit(1);
 }
 process.stdout.write("checked\n");
-const started = performance.now();
-const pages = await writePagefindIndex(searchDocuments(model), join(outputDir, "pagefind"));
-console.log(`[dev] search index: ${pages} pages in ${Math.round(performance.now() - started)} ms`);
+const { pages, indexMs } = await buildSearchIndex(searchDocuments(model), outputDir, true);
+console.log(`[dev] search index: ${pages} pages in ${indexMs} ms`);

@@ -3,8 +3,10 @@ import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { arch, platform, setPriority } from "node:os";
 import path from "node:path";
+import { withAttachmentText } from "./attachments.ts";
 import { renderIndexHtml, type SearchDocument } from "./index-html.ts";
 import { toIndexText } from "./vietnamese.ts";
+import { writeVocabulary } from "./write-vocabulary.ts";
 
 export type { SearchDocument } from "./index-html.ts";
 
@@ -21,6 +23,14 @@ export function pagefindBinary(): string {
   const exe = os === "windows" ? "pagefind_extended.exe" : "pagefind_extended";
   return process.env.PAGEFIND_BINARY_PATH ?? createRequire(import.meta.url).resolve(`@pagefind/${os}-${arch()}/bin/${exe}`);
 }
+
+/**
+ * Word locations per index chunk (Pagefind's default: about 20,000). A query downloads the whole
+ * chunk of each of its words, so smaller chunks cut a reader's first search (see README.md).
+ * Read by the Pagefind binary from its environment (the CLI inherits this process's).
+ */
+export const INDEX_CHUNK_SIZE = 8000;
+process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
 
 /** Run the Pagefind CLI over `siteDir`, writing the bundle to `pagefindDir`; `background` lowers its priority. */
 export function runPagefindCli(siteDir: string, pagefindDir: string, extra: string[] = [], background = false): Promise<void> {
@@ -85,10 +95,12 @@ export async function writePagefindIndex(
   }
 }
 
-/** Articles and static pages into `<outputDir>/pagefind/`. */
-export async function buildSearchIndex(docs: SearchDocument[], outputDir: string): Promise<SearchIndexSummary> {
+/** Articles and static pages into `<outputDir>/pagefind/`; `background` (npm start) lowers Pagefind's priority. */
+export async function buildSearchIndex(docs: SearchDocument[], outputDir: string, background = false): Promise<SearchIndexSummary> {
   const started = performance.now();
   const pagefindDir = path.join(outputDir, "pagefind");
-  const pages = await writePagefindIndex(docs, pagefindDir);
+  const indexed = await withAttachmentText(docs);
+  const pages = await writePagefindIndex(indexed, pagefindDir, undefined, background);
+  await writeVocabulary(indexed, pagefindDir);
   return { pages, indexMs: Math.round(performance.now() - started), pagefindDir };
 }
