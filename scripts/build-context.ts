@@ -47,5 +47,7 @@ async function computeBuildContext(): Promise<BuildContext> {
   endStage("images");
   const [assets, sidebarHtml] = await Promise.all([buildAssets(), renderSidebar(model)]);
   endStage("assets");
-  return { model, assets, sidebarHtml, images };
+  // Frozen, Eleventy hands it to templates by reference: its data cascade deep-copies unfrozen
+  // plain objects and wraps them in a fresh Proxy on every access from a paginated page.
+  return Object.freeze({ model, assets, sidebarHtml, images });
 }

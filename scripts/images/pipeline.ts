@@ -28,6 +28,8 @@ export class ImagePipeline {
   private readonly pending = new Map<string, Promise<ProcessedImage>>();
   private readonly ready = new Map<string, ProcessedImage>();
   private readonly refs = new Map<string, ImageRef[]>();
+  /** Resolved sources by address: every page asks again, and resolving reads the file system. */
+  private readonly sources = new Map<string, ResolvedSource | null>();
 
   constructor(private readonly options: ImagePipelineOptions) {
     this.cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
@@ -43,7 +45,7 @@ export class ImagePipeline {
     if (issues.length) throw new ContentError(issues);
     const wanted = new Map<string, { path: string; og: boolean }>();
     for (const ref of refs) {
-      const source = resolveMediaSrc(ref.src, this.options.contentDir);
+      const source = this.resolve(ref.src);
       if (!source?.ok) continue;
       this.refs.set(source.url, [...(this.refs.get(source.url) ?? []), ref]);
       wanted.set(source.url, { path: source.path, og: Boolean(ref.cover) || Boolean(wanted.get(source.url)?.og) });
@@ -64,13 +66,19 @@ export class ImagePipeline {
 
   /** Processes a source once per build (with the Open Graph crop when `og`). */
   image(src: string, og = false): Promise<ProcessedImage> {
-    const source = resolveMediaSrc(src, this.options.contentDir);
+    const source = this.resolve(src);
     if (!source) throw new Error(`${src} is not a content image (they start with /media/)`);
     const known = this.pending.get(source.url);
     if (known && !og) return known;
     const result = known ? known.then((r) => (r.og ? r : this.run(source, true))) : this.run(source, og);
     this.pending.set(source.url, result);
     return result;
+  }
+
+  private resolve(src: string): ResolvedSource | null {
+    let source = this.sources.get(src);
+    if (source === undefined) this.sources.set(src, (source = resolveMediaSrc(src, this.options.contentDir)));
+    return source;
   }
 
   private async run(source: ResolvedSource, og: boolean): Promise<ProcessedImage> {
@@ -93,7 +101,7 @@ export class ImagePipeline {
 
   /** A processed image, for synchronous rendering after `prepare`. */
   processed(src: string): ProcessedImage {
-    const url = resolveMediaSrc(src, this.options.contentDir)?.url ?? src;
+    const url = this.resolve(src)?.url ?? src;
     const image = this.ready.get(url);
     if (!image) throw new Error(`image ${src} was not prepared — pass it to images.prepare() before rendering`);
     return image;
