@@ -4,7 +4,7 @@ import { basename, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import matter from "gray-matter";
 import { parseContentDate } from "../model/dates.ts";
-import { articleUrl } from "../model/build-site.ts";
+import { articleUrl } from "../urls.ts";
 
 export interface DevLoopResult {
   /** Until the dev server had built the site and was watching. */

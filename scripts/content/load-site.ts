@@ -16,6 +16,10 @@ export interface LoadOptions {
 
 export interface LoadResult {
   model?: SiteModel;
+  /** The model built despite errors (absent only when a data file it needs is broken), for the checks that need one. */
+  partial?: SiteModel;
+  /** Lines of menu.yaml's entries, for the link check. */
+  menuLineOf?: (path: readonly PropertyKey[]) => number;
   /** Every error and warning found, sorted by file and line. */
   issues: ContentIssue[];
   /** The Markdown files as read, before NFC, for the editorial checks. */
@@ -34,17 +38,20 @@ export async function loadSite(options: LoadOptions): Promise<LoadResult> {
   ]);
   issues.push(...site.issues, ...menu.issues, ...categories.issues);
   const [articles, pages] = await Promise.all([
-    loadArticles(contentDir, Object.keys(categories.value ?? {}), issues, rawTexts),
+    loadArticles(contentDir, categories.value, issues, rawTexts),
     loadPages(contentDir, issues, rawTexts),
   ]);
-  if (!site.value || !menu.value || !categories.value) return { issues: sortIssues(issues), rawTexts };
-  const url = (site.value.url ?? process.env.URL ?? "http://localhost:8080").replace(/\/$/, "");
+  if (!categories.value) return { issues: sortIssues(issues), rawTexts };
+  // A broken site.yaml or menu.yaml still lets the articles be checked; the errors stop the build.
+  const siteValue = site.value ?? siteData.parse({ name: "-", short_name: "-" });
+  const url = (siteValue.url ?? process.env.URL ?? "http://localhost:8080").replace(/\/$/, "");
   const model = buildSite(
     {
       contentDir,
-      site: { ...site.value, url },
-      menu: menu.value,
+      site: { ...siteValue, url },
+      menu: menu.value ?? [],
       categoriesData: categories.value,
+      categoriesLineOf: categories.lineOf,
       articles,
       pages,
       preview,
@@ -53,5 +60,6 @@ export async function loadSite(options: LoadOptions): Promise<LoadResult> {
     issues,
   );
   const sorted = sortIssues(issues);
-  return sorted.some((i) => i.severity === "error") ? { issues: sorted, rawTexts } : { model, issues: sorted, rawTexts };
+  const ok = site.value && menu.value && !sorted.some((i) => i.severity === "error");
+  return { model: ok ? model : undefined, partial: model, menuLineOf: menu.lineOf, issues: sorted, rawTexts };
 }

@@ -5,7 +5,7 @@ import type { DateTime } from "luxon";
 import { stringify } from "yaml";
 import { ARTICLES_DIR } from "../content/load-documents.ts";
 import type { CategoriesData } from "../content/schema.ts";
-import { articleUrl } from "../model/build-site.ts";
+import { articleUrl } from "../urls.ts";
 import { buildCategories } from "../model/categories.ts";
 import { toIso, ZONE } from "../model/dates.ts";
 import { slugify } from "../model/slug.ts";

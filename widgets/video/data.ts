@@ -3,6 +3,7 @@ import type { ContentIssue } from "../../scripts/content/issues.ts";
 import { slugify } from "../../scripts/model/slug.ts";
 import { youtubeId } from "../../scripts/render/video-block.ts";
 import { readDataFile } from "../../scripts/content/data-files.ts";
+import { isSitePath } from "../../scripts/urls.ts";
 
 /** An empty `youtube:` line is the same as none. */
 const blankable = <T extends z.ZodType>(schema: T) =>
@@ -10,10 +11,10 @@ const blankable = <T extends z.ZodType>(schema: T) =>
 
 const sitePath = (ext: RegExp, example: string) =>
   z
-    .string({ error: `must be a file on this site, e.g. \`${example}\`` })
+    .string({ error: `phải là một tệp trên trang này, ví dụ \`${example}\`` })
     .trim()
-    .regex(/^\/[^\s"'<>]*$/, `must be a path on this site starting with /, e.g. \`${example}\``)
-    .regex(ext, `must be a ${example.slice(example.lastIndexOf("."))} file, e.g. \`${example}\``);
+    .refine(isSitePath, `phải là một đường dẫn trên trang này bắt đầu bằng một dấu / (không phải // hay /\\), ví dụ \`${example}\``)
+    .regex(ext, `phải là tệp ${example.slice(example.lastIndexOf("."))}, ví dụ \`${example}\``);
 
 export const videoEntrySchema = z
   .strictObject(
@@ -27,7 +28,10 @@ export const videoEntrySchema = z
         .transform((raw, ctx) => {
           const id = youtubeId(raw);
           if (id) return id;
-          ctx.addIssue({ code: "custom", message: `"${raw}" is not a YouTube video id — copy the 11 characters after "watch?v=" in the video's address` });
+          ctx.addIssue({
+            code: "custom",
+            message: `"${raw}" không phải mã video YouTube — chép 11 ký tự sau "watch?v=" trong địa chỉ video (chữ, số, - hoặc _), ví dụ \`youtube: dQw4w9WgXcQ\`, hoặc dán cả địa chỉ https://www.youtube.com/watch?v=…`,
+          });
           return z.NEVER;
         }),
       ),
