@@ -79,13 +79,13 @@ function imageProblem(
 ): string | undefined {
   const example = (name: string) => suggestion(name, here, doc, media);
   const write = (path: string) => (cover ? `\`image: ${path}\`` : `\`![…](${path})\``);
-  const name = posix.basename((safeDecode(raw) ?? raw).replace(/\\/g, "/").split(/[?#]/)[0]!) || "anh.jpg";
+  const name = posix.basename((safeDecode(raw) ?? raw).replace(/\\/g, "/").split(/[?#]/)[0]!) || "ten-anh.jpg";
   if (WINDOWS.test(raw)) {
     return `${raw} là đường dẫn trên máy tính của bạn, trang web không đọc được — ${example(name).how(write)}`;
   }
   if (SCHEME.test(raw) || raw.startsWith("//")) {
     const why = /^https?:|^\/\//i.test(raw) ? "ảnh lấy từ trang web khác bị chính sách bảo mật (CSP) của trang chặn, không hiện" : "không phải một tệp ảnh";
-    return `${raw}: ${why} — tải ảnh về máy, đưa lên content/media/<năm>/ rồi viết ${write(`../../media/<năm>/${name === "anh.jpg" ? "ten-anh.jpg" : name}`)}`;
+    return `${raw}: ${why} — tải ảnh về máy, đưa lên content/media/<năm>/ rồi viết ${write(`../../media/<năm>/${name}`)}`;
   }
   const path = safeDecode(src.slice(1)) ?? src.slice(1);
   if (!path.startsWith(MEDIA)) {

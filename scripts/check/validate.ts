@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import type { DateTime } from "luxon";
 import { readDataFile } from "../content/data-files.ts";
 import { sortIssues, type ContentIssue } from "../content/issues.ts";
+import { MAX_DOCUMENT_BYTES } from "../content/load-documents.ts";
 import { loadSite } from "../content/load-site.ts";
 import { checkImages } from "../images/check.ts";
 import { imageRefs } from "../images/refs.ts";
@@ -149,6 +150,7 @@ function rawTexts(contentDir: string, files: string[], known: ReadonlyMap<string
 function textChecks(contentDir: string, files: string[], loaded: ReadonlyMap<string, string>): ContentIssue[] {
   const issues: ContentIssue[] = [];
   for (const [file, text] of rawTexts(contentDir, files, loaded)) {
+    if (text.length > MAX_DOCUMENT_BYTES) continue; // the loader reports it
     issues.push(...checkNfd(text, file), ...checkLegacyEncoding(text, file));
     if (file.endsWith(".md")) issues.push(...checkPlaceholders(text, file));
   }
