@@ -154,7 +154,7 @@ describe("npm run import", () => {
     await writeFile(join(dir, "vni.txt"), toVNI(text, "unicode"));
     const result = await importCli(join(dir, "tcvn3.txt"), join(dir, "vni.txt"));
     expect(result.code).toBe(1);
-    expect(result.out).toMatch(/tcvn3\.txt → the text looks like TCVN3.*UniKey/);
-    expect(result.out).toMatch(/vni\.txt → the text looks like VNI/);
+    expect(result.out).toMatch(/tcvn3\.txt → chữ có vẻ gõ bằng bảng mã cũ TCVN3.*UniKey/);
+    expect(result.out).toMatch(/vni\.txt → chữ có vẻ gõ bằng bảng mã cũ VNI/);
   });
 });
