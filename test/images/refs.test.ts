@@ -31,8 +31,8 @@ describe("imageRefs on a loaded site", () => {
       ]);
       const found = (await checkImages(refs, dir)).map(formatIssue);
       expect(found).toHaveLength(2);
-      expect(found[0]).toMatch(/:15: image: image \/media\/2020\/b\.jpg has no alt text — /);
-      expect(found[1]).toMatch(/:15: image: .*b\.jpg is not an image or is damaged — /);
+      expect(found[0]).toMatch(/:15: image: ảnh \/media\/2020\/b\.jpg chưa có mô tả — /);
+      expect(found[1]).toMatch(/:15: image: .*b\.jpg không phải ảnh hoặc đã hỏng — /);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
