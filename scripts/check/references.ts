@@ -78,21 +78,23 @@ function imageProblem(
   cover: boolean,
 ): string | undefined {
   const example = (name: string) => suggestion(name, here, doc, media);
+  // markdown-it hands over targets %-encoded (C:\ arrives as C:%5C): show what the editor typed.
+  const shown = safeDecode(raw) ?? raw;
   const write = (path: string) => (cover ? `\`image: ${path}\`` : `\`![…](${path})\``);
   const name = posix.basename((safeDecode(raw) ?? raw).replace(/\\/g, "/").split(/[?#]/)[0]!) || "ten-anh.jpg";
   if (WINDOWS.test(raw)) {
-    return `${raw} là đường dẫn trên máy tính của bạn, trang web không đọc được — ${example(name).how(write)}`;
+    return `${shown} là đường dẫn trên máy tính của bạn, trang web không đọc được — ${example(name).how(write)}`;
   }
   if (SCHEME.test(raw) || raw.startsWith("//")) {
     const why = /^https?:|^\/\//i.test(raw) ? "ảnh lấy từ trang web khác bị chính sách bảo mật (CSP) của trang chặn, không hiện" : "không phải một tệp ảnh";
-    return `${raw}: ${why} — tải ảnh về máy, đưa lên content/media/<năm>/ rồi viết ${write(`../../media/<năm>/${name}`)}`;
+    return `${shown}: ${why} — tải ảnh về máy, đưa lên content/media/<năm>/ rồi viết ${write(`../../media/<năm>/${name}`)}`;
   }
   const path = safeDecode(src.slice(1)) ?? src.slice(1);
   if (!path.startsWith(MEDIA)) {
     const found = example(name);
     return !raw.includes("/")
-      ? `${raw}: chỉ có tên tệp, không có thư mục — ${found.how(write)}`
-      : `${raw}: ${cover ? "ảnh đại diện" : "ảnh"} phải nằm trong content/media/ — ${found.how(write)}`;
+      ? `${shown}: chỉ có tên tệp, không có thư mục — ${found.how(write)}`
+      : `${shown}: ${cover ? "ảnh đại diện" : "ảnh"} phải nằm trong content/media/ — ${found.how(write)}`;
   }
   if (!files.has(path.normalize("NFC"))) {
     return `không có tệp ảnh content/${path} — ${example(name).how(write, "kiểm tra tên tệp và thư mục (chữ hoa, chữ thường khác nhau), hoặc")}`;

@@ -24,7 +24,8 @@ export function bodyProblems(tokens: Token[], bodyLine: number, maxNesting: numb
   let nestingReported = false;
   for (const token of tokens) {
     if (token.map) lastLine = bodyLine + token.map[0];
-    if (!nestingReported && token.nesting === 1 && token.level >= maxNesting - 2) {
+    // An opening token at the last level cannot hold its content: markdown-it drops the rest of the body.
+    if (!nestingReported && token.nesting === 1 && token.level >= maxNesting - 1) {
       nestingReported = true;
       problems.push({
         line: lastLine,

@@ -28,8 +28,12 @@ function createRenderer(): MarkdownIt {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (token.type !== "inline") continue;
-      const line = env.bodyLine + (token.map?.[0] ?? 0);
-      for (const child of token.children ?? []) collectReference(child, line, env);
+      // Each line break inside the paragraph moves the references after it one line down.
+      let line = env.bodyLine + (token.map?.[0] ?? 0);
+      for (const child of token.children ?? []) {
+        if (child.type === "softbreak" || child.type === "hardbreak") line++;
+        collectReference(child, line, env);
+      }
       const only = token.children?.filter((c) => !(c.type === "text" && c.content.trim() === ""));
       if (only?.length === 1 && only[0]!.type === "image" && tokens[i - 1]?.type === "paragraph_open") {
         tokens[i - 1]!.tag = "figure";

@@ -88,7 +88,7 @@ const CASES: Case[] = [
   { name: "external image in an article", file: "tin-tuc/2020/anh-ngoai.md", at: "![Quang cảnh]", field: "image", says: /CSP.*tải ảnh về máy, đưa lên content\/media\/<năm>\/ rồi viết `!\[…\]\(\.\.\/\.\.\/media\/<năm>\/anh\.jpg\)`/ },
   // At the line where the text passes the limit of 1,000,000 characters.
   { name: "20 MB article", file: "tin-tuc/2020/qua-dai.md", at: "", field: "(file)", says: /bài dài 20\.5 triệu ký tự, quá giới hạn 1 triệu ký tự .* — tách thành nhiều bài/ },
-  { name: "lists nested beyond 50 levels", file: "tin-tuc/2020/long-nhau.md", at: "- mục 48", field: "markdown", says: /lồng nhau quá 49 cấp/ },
+  { name: "lists nested beyond 50 levels", file: "tin-tuc/2020/long-nhau.md", at: "- mục 49\n", field: "markdown", says: /lồng nhau quá 49 cấp/ },
   { name: "title of zero-width characters", file: "tin-tuc/2020/vo-hinh.md", at: "title:", field: "title", says: /chỉ có ký tự vô hình/ },
   { name: "title with a bidi override", file: "tin-tuc/2020/dao-chieu.md", at: "title:", field: "title", says: /điều khiển chiều chữ/ },
   { name: "empty tag", file: "tin-tuc/2020/the-trong.md", at: "tags:", field: "tags", says: /\/the\/\/ — xoá thẻ trống/ },
@@ -96,7 +96,7 @@ const CASES: Case[] = [
   { name: "invalid YouTube id in videos.yaml", file: "_data/videos.yaml", at: "youtube: abc", field: "1.youtube", says: /không phải mã video YouTube — chép 11 ký tự/ },
   { name: "video block without its closing :::", file: "tin-tuc/2020/video-mo.md", at: "::: video", field: "video", says: /chưa được đóng.*thêm một dòng `:::`/ },
   { name: "bare image file name", file: "tin-tuc/2020/ten-tran.md", at: "![Đại hội]", field: "image", says: /chỉ có tên tệp.*tệp có ở content\/media\/2020\/dai-hoi\.jpg: viết `!\[…\]\(\.\.\/\.\.\/media\/2020\/dai-hoi\.jpg\)`/ },
-  { name: "Windows path C:\\", file: "tin-tuc/2020/windows.md", at: "C:\\Users", field: "image", says: /đường dẫn trên máy tính của bạn.*viết `!\[…\]\(\.\.\/\.\.\/media\/2020\/anh\.jpg\)`/ },
+  { name: "Windows path C:\\", file: "tin-tuc/2020/windows.md", at: "C:\\Users", field: "image", says: /C:\\Users\\BH\\Pictures\\anh\.jpg là đường dẫn trên máy tính của bạn.*viết `!\[…\]\(\.\.\/\.\.\/media\/2020\/anh\.jpg\)`/ },
   { name: "Windows path D:/", file: "tin-tuc/2020/windows.md", at: "D:/Anh", field: "image", says: /D:\/Anh\/anh\.jpg là đường dẫn trên máy tính của bạn/ },
   { name: "image name with spaces", file: "tin-tuc/2020/dau-cach.md", at: "![Đại hội]", field: "image", says: /đổi tên tệp thành `anh-dai-hoi\.jpg` rồi viết `!\[Đại hội\]\(\.\.\/\.\.\/media\/2026\/anh-dai-hoi\.jpg\)`, hoặc .*`!\[Đại hội\]\(<\.\.\/\.\.\/media\/2026\/Ảnh đại hội\.jpg>\)`/ },
   { name: "empty body", file: "tin-tuc/2020/trong.md", at: "---\n\n", field: "body", says: /bài chưa có nội dung — viết nội dung bài/ },
@@ -179,10 +179,9 @@ describe("hostile and sloppy content", () => {
       runTree({ ...FILES, "_data/site.yaml": "name: Liên hiệp Hội\nshort_name: LHH\n\nurl: javascript:alert(1)\n" }),
       runTree({ "_data/site.yaml": "name: Liên hiệp Hội\nshort_name: LHH\nurl: data:text/html,<script>alert(1)</script>\n" }),
     ]);
-    // The closing report's table: case → message as printed.
-    const table = CASES.map((c) => `| ${c.name} | \`${(printed(tree.check.stderr, tree, c) ?? "(missing)").replace(/^\/tmp\/[^/]+\//, "").replace(/\|/g, "\\|")}\` |`);
-    if (process.env.PRINT_CASES) console.log(table.join("\n"));
-    if (process.env.PRINT_OUTPUT) console.log(tree.check.stderr, dataUrl.check.stderr);
+    // CASES_TABLE=file writes the table case → message as printed, for the issue's closing note.
+    const table = CASES.map((c) => `| ${c.name} | \`${(printed(tree.check.stderr, tree, c) ?? "(missing)").replace(/^(?:\.\.\/)*tmp\/[^/]+\//, "").replace(/\|/g, "\\|")}\` |`);
+    if (process.env.CASES_TABLE) await writeFile(process.env.CASES_TABLE, `${table.join("\n")}\n`);
   });
 
   it.each(CASES)("npm run check reports $name with its file and line", (c) => {

@@ -85,8 +85,8 @@ describe("npm run check", () => {
     const f = at("tin-tuc/2021/lien-ket.md");
     expect(out).toContain(`${f}:9: link: /tin-tuc/2020/02/khong-co-bai-nay/: không có bài hay trang nào ở địa chỉ này`);
     expect(out).toContain(`${f}:9: link: ../2020/khong-co.md: không có bài hay trang content/tin-tuc/2020/khong-co.md`);
-    // A reference is located at the first line of its paragraph.
-    expect(out).toContain(`${f}:9: link: /media/2021/thieu.pdf: không có tệp này trong thư mục nội dung`);
+    // Each reference at its own line, also inside a paragraph of several lines.
+    expect(out).toContain(`${f}:10: link: /media/2021/thieu.pdf: không có tệp này trong thư mục nội dung`);
     expect(out.match(/lien-ket\.md:\d+: link:/g)).toHaveLength(3);
   });
 
