@@ -62,5 +62,5 @@ export function robots(model: SiteModel): string {
 }
 
 export function redirects(model: SiteModel): string {
-  return buildRedirects(model.articles.map((a) => ({ url: a.url, legacyUrls: a.legacyUrls, file: a.file })));
+  return buildRedirects(model.articles.map((a) => ({ url: a.url, legacyUrls: a.legacyUrls, file: a.file, line: a.lineOf(["legacy_url"]) })));
 }
