@@ -97,7 +97,8 @@ function locate(text: string): (path: readonly PropertyKey[]) => number {
 export function schemaIssues(error: z.ZodError, source: YamlSource, file: string): ContentIssue[] {
   return error.issues.map((issue) => ({
     file,
-    line: source.lineOf(issue.path),
+    // An unknown field is reported at its own line, not at the start of its object.
+    line: source.lineOf(issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0]!] : issue.path),
     field: issue.path.join(".") || "(file)",
     message: issue.message,
     severity: "error" as const,

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { legacyUrlProblem } from "../../scripts/check/legacy-urls.ts";
 import { validateContent } from "../../scripts/check/validate.ts";
 import { formatIssue } from "../../scripts/content/issues.ts";
+import { articleFields } from "../../scripts/content/schema.ts";
 import { sitemap } from "../../scripts/publish/site-files.ts";
 import { FIXED_ROUTES, isSitePath } from "../../scripts/urls.ts";
 import { loadSite } from "../../scripts/content/load-site.ts";
@@ -160,6 +161,17 @@ describe("validateContent: the one pass shared by check and build", () => {
     expect(lenient.lines).toEqual([]);
     expect(lenient.all).toContainEqual(expect.stringMatching(/^tin-tuc\/2020\/a\.md:5: cảnh báo: body: bài chưa có nội dung/));
     expect(lenient.model).toBeDefined();
+  });
+
+  it("warns about a value wrapped in curly quotes, which would show on the page", async () => {
+    const { all, model } = await validate({ "tin-tuc/2020/a.md": article({ ...ok, title: "“Hội nghị tổng kết”" }) });
+    expect(model).toBeDefined();
+    expect(all).toContainEqual(expect.stringMatching(/^tin-tuc\/2020\/a\.md:2: cảnh báo: title: dấu ngoặc kép cong “…” không phải dấu ngoặc của YAML và sẽ hiện trên trang/));
+  });
+
+  it("lists the known fields from the schema's own keys", async () => {
+    const { lines } = await validate({ "tin-tuc/2020/a.md": article({ ...ok, tac_gia: "BH" }) });
+    expect(lines).toEqual([`tin-tuc/2020/a.md:5: (file): trường lạ: tac_gia — xoá hoặc sửa tên cho đúng; các trường hợp lệ: ${Object.keys(articleFields).join(", ")}`]);
   });
 
   it("a broken site.yaml still lets every article be checked in the same run", async () => {
