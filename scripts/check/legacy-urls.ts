@@ -11,7 +11,7 @@ const QUERY = /^[A-Za-z0-9_.-]+=[A-Za-z0-9_.%-]*(?:&[A-Za-z0-9_.-]+=[A-Za-z0-9_.
  * Why an old address cannot become a redirect rule, or undefined when it is a plain
  * path of the old site. Anything else would turn into an open redirect (`//host`,
  * `/\host`, their %-encoded forms), a catch-all rule (`*`, `:placeholder`) or a rule
- * over the new site's own addresses (`served`).
+ * over the new site's own addresses (`served`, lower-case: Netlify matches rules regardless of case).
  */
 export function legacyUrlProblem(raw: string, served: ReadonlySet<string>): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(raw)) return `"${raw}" phải là đường dẫn trên trang cũ, không có tên miền — ${EXAMPLE}`;
@@ -33,9 +33,10 @@ export function legacyUrlProblem(raw: string, served: ReadonlySet<string>): stri
   }
   if (decoded.split("/").some((s) => s === "." || s === "..")) return `"${raw}" có đoạn . hoặc .. — viết đường dẫn đầy đủ của trang cũ, ${EXAMPLE}`;
   if (query && !QUERY.test(query)) return `"${raw}" có phần sau dấu ? không đúng dạng tên=giá-trị, ví dụ \`legacy_url: /mobile.aspx?id=2101\``;
-  const first = decoded.split("/")[1]!.toLowerCase();
-  const trimmed = decoded.replace(/\/+$/, "");
-  if (decoded === "/" || RESERVED_SLUGS.includes(first) || served.has(decoded) || served.has(`${trimmed}/`) || served.has(trimmed)) {
+  const lower = decoded.toLowerCase();
+  const first = lower.split("/")[1]!;
+  const trimmed = lower.replace(/\/+$/, "");
+  if (decoded === "/" || RESERVED_SLUGS.includes(first) || served.has(lower) || served.has(`${trimmed}/`) || served.has(trimmed)) {
     return `"${raw}" là một địa chỉ của trang mới, không phải của trang cũ — chuyển hướng nó sẽ che mất trang đó; xoá dòng này`;
   }
   return undefined;
@@ -54,6 +55,7 @@ interface Claim {
 export function checkLegacyUrls(model: SiteModel, served: ReadonlySet<string>): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const claims = new Map<string, Claim>();
+  const lowerServed = new Set([...served].map((url) => url.toLowerCase()));
   for (const article of [...model.articles].sort((a, b) => a.file.localeCompare(b.file))) {
     const list = article.frontMatter.legacy_url ?? [];
     list.forEach((value, i) => {
@@ -61,7 +63,7 @@ export function checkLegacyUrls(model: SiteModel, served: ReadonlySet<string>): 
       // A single value written without a list falls back to the `legacy_url:` line.
       const line = article.lineOf(["legacy_url", i]);
       const issue = (message: string) => issues.push({ file: article.file, line, field: "legacy_url", message, severity: "error" });
-      const problem = legacyUrlProblem(raw, served);
+      const problem = legacyUrlProblem(raw, lowerServed);
       if (problem) return issue(problem);
       const id = legacyId(raw);
       const key = id ? `id ${id}` : new URL(raw, "http://old.invalid").href;
