@@ -86,8 +86,10 @@ function imageProblem(
     return `${shown} là đường dẫn trên máy tính của bạn, trang web không đọc được — ${example(name).how(write)}`;
   }
   if (SCHEME.test(raw) || raw.startsWith("//")) {
-    const why = /^https?:|^\/\//i.test(raw) ? "ảnh lấy từ trang web khác bị chính sách bảo mật (CSP) của trang chặn, không hiện" : "không phải một tệp ảnh";
-    return `${shown}: ${why} — tải ảnh về máy, đưa lên content/media/<năm>/ rồi viết ${write(`../../media/<năm>/${name}`)}`;
+    const web = /^https?:|^\/\//i.test(raw);
+    const why = web ? "ảnh lấy từ trang web khác bị chính sách bảo mật (CSP) của trang chặn, không hiện" : "không phải một tệp ảnh";
+    // Another site's file is not ours even when a file of that name exists here: always upload.
+    return `${shown}: ${why} — tải ảnh về máy, rồi ${example(web ? name : "ten-anh.jpg").upload(write)}`;
   }
   const path = safeDecode(src.slice(1)) ?? src.slice(1);
   if (!path.startsWith(MEDIA)) {
@@ -107,11 +109,11 @@ function suggestion(name: string, here: string, doc: Article | Page, media: stri
   const year = doc.kind === "article" ? String(doc.year) : undefined;
   const matches = media.filter((f) => posix.basename(f) === name);
   const best = matches.find((f) => f.startsWith(`${MEDIA}${year}/`)) ?? matches[0];
+  const folder = `${MEDIA}${year ?? "<năm>"}`;
+  const upload = (write: (path: string) => string) => `tải ảnh lên content/${folder}/ rồi viết ${write(posix.relative(here, `${folder}/${name}`))}`;
   return {
-    how: (write: (path: string) => string, prefix = "") => {
-      if (best) return `${prefix ? `${prefix} ` : ""}tệp có ở content/${best}: viết ${write(posix.relative(here, best))}`;
-      const folder = `${MEDIA}${year ?? "<năm>"}`;
-      return `${prefix ? `${prefix} ` : ""}tải ảnh lên content/${folder}/ rồi viết ${write(posix.relative(here, `${folder}/${name}`))}`;
-    },
+    upload,
+    how: (write: (path: string) => string, prefix = "") =>
+      `${prefix ? `${prefix} ` : ""}${best ? `tệp có ở content/${best}: viết ${write(posix.relative(here, best))}` : upload(write)}`,
   };
 }

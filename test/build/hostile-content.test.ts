@@ -79,13 +79,13 @@ const FILES: Record<string, string | Buffer> = {
 };
 
 const CASES: Case[] = [
-  { name: "cover image javascript:", file: "tin-tuc/2020/anh-bia-js.md", at: "image:", field: "image", says: /không phải một tệp ảnh — tải ảnh về máy, đưa lên content\/media/ },
+  { name: "cover image javascript:", file: "tin-tuc/2020/anh-bia-js.md", at: "image:", field: "image", says: /javascript:alert\(1\): không phải một tệp ảnh — tải ảnh về máy, rồi tải ảnh lên content\/media\/2020\/ rồi viết `image: \.\.\/\.\.\/media\/2020\/ten-anh\.jpg`/ },
   { name: "cover image https:", file: "tin-tuc/2020/anh-bia-https.md", at: "image:", field: "image", says: /chính sách bảo mật \(CSP\)/ },
   { name: "cover image outside /media/", file: "tin-tuc/2020/anh-bia-ngoai.md", at: "image:", field: "image", says: /ảnh đại diện phải nằm trong content\/media\/ — .*tệp có ở content\/media\/2020\/anh\.jpg: viết `image: \.\.\/\.\.\/media\/2020\/anh\.jpg`/ },
   { name: "javascript: site URL", file: "_data/site.yaml", at: "url:", field: "url", says: /bắt đầu bằng https:\/\// },
   { name: "lone surrogate in a title", file: "tin-tuc/2020/nua-cap.md", at: "title:", field: "title", says: /ký tự hỏng/ },
   { name: "malformed % escape in a link", file: "tin-tuc/2020/phan-tram.md", at: "[báo cáo]", field: "link", says: /dấu % không thành mã hợp lệ/ },
-  { name: "external image in an article", file: "tin-tuc/2020/anh-ngoai.md", at: "![Quang cảnh]", field: "image", says: /CSP.*tải ảnh về máy, đưa lên content\/media\/<năm>\/ rồi viết `!\[…\]\(\.\.\/\.\.\/media\/<năm>\/anh\.jpg\)`/ },
+  { name: "external image in an article", file: "tin-tuc/2020/anh-ngoai.md", at: "![Quang cảnh]", field: "image", says: /CSP.*tải ảnh về máy, rồi tải ảnh lên content\/media\/2020\/ rồi viết `!\[…\]\(\.\.\/\.\.\/media\/2020\/anh\.jpg\)`/ },
   // At the line where the text passes the limit of 1,000,000 characters.
   { name: "20 MB article", file: "tin-tuc/2020/qua-dai.md", at: "", field: "(file)", says: /bài dài 20\.5 triệu ký tự, quá giới hạn 1 triệu ký tự .* — tách thành nhiều bài/ },
   { name: "lists nested beyond 50 levels", file: "tin-tuc/2020/long-nhau.md", at: "- mục 49\n", field: "markdown", says: /lồng nhau quá 49 cấp/ },
