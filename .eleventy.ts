@@ -1,11 +1,8 @@
-import { join } from "node:path";
 import { afterBuild } from "./scripts/after-build.ts";
 import { createBuildContext, type BuildContext } from "./scripts/build-context.ts";
 import { contentDir, outputDir } from "./scripts/config.ts";
 import { functionsMiddleware } from "./scripts/dev/functions-middleware.ts";
 import { transformImagesInHtml } from "./scripts/images/html.ts";
-
-const PHOTO = /\.(jpe?g|png|webp|avif|gif|tiff?|heic|heif|svg)$/i;
 
 /**
  * Eleventy only wires the stages together: content is loaded, validated and
@@ -18,8 +15,8 @@ export default function (eleventyConfig: any) {
   eleventyConfig.addGlobalData("build", async () => (build = await createBuildContext()));
   eleventyConfig.on("eleventy.after", () => build && afterBuild(build, outputDir));
 
-  // Photos are never served as uploaded: the images transform writes resized, stripped copies.
-  eleventyConfig.addPassthroughCopy({ [join(contentDir, "media")]: "media" }, { filter: (file: string) => !PHOTO.test(file) });
+  // content/media is not copied as it is: images are re-encoded by the transform, documents
+  // copied after the build (scripts/publish/media-files.ts), anything else refused.
   eleventyConfig.addTransform("images", async function (this: { page: { outputPath?: string | false } }, content: string) {
     const page = this.page.outputPath;
     return build && typeof page === "string" && page.endsWith(".html") ? transformImagesInHtml(content, { images: build.images, page }) : content;

@@ -2,6 +2,7 @@ import { buildAdmin } from "./admin/build-admin.ts";
 import { writeAssets } from "./assets.ts";
 import type { BuildContext } from "./build-context.ts";
 import { endStage } from "./build-stats.ts";
+import { publishDocuments } from "./publish/media-files.ts";
 import { writeDefaultOgImage } from "./publish/og-image.ts";
 import { buildSearchIndex } from "./search/build-index.ts";
 import { searchDocuments } from "./search/from-model.ts";
@@ -16,7 +17,7 @@ export function startSearchIndex(build: BuildContext, outputDir: string): void {
   indexing = buildSearchIndex(searchDocuments(build.model), outputDir);
 }
 
-/** What is written after Eleventy has rendered the pages: assets, share image, search index, editor UI. */
+/** What is written after Eleventy has rendered the pages: assets, share image, images and documents, search index, editor UI. */
 export async function afterBuild(build: BuildContext, outputDir: string): Promise<void> {
   endStage("render");
   const { model } = build;
@@ -25,6 +26,7 @@ export async function afterBuild(build: BuildContext, outputDir: string): Promis
     writeDefaultOgImage(outputDir, model.site.name),
     buildAdmin(outputDir, model.contentDir, model.categoriesData),
     build.images.publish(),
+    publishDocuments(model.contentDir, outputDir),
   ]);
   endStage("write");
   if (model.preview) {

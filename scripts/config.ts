@@ -2,7 +2,19 @@ import { resolve } from "node:path";
 
 /** Where content comes from and where the site goes; overridable for fixture sites and benchmarks. */
 export const contentDir = resolve(process.env.CONTENT_DIR ?? "content");
-export const outputDir = resolve(process.env.OUTPUT_DIR ?? "_site");
+/** The published site folder. */
+export const siteDir = resolve(process.env.OUTPUT_DIR ?? "_site");
+
+/**
+ * Where this process writes the site: siteDir, except in a production build, which writes into a
+ * fresh folder beside it and swaps that in only when every stage succeeded (scripts/cli/build.ts).
+ * Every stage (Eleventy, images, search index, editor UI) reads this binding when it starts.
+ */
+export let outputDir = siteDir;
+
+export function writeOutputTo(dir: string): void {
+  outputDir = dir;
+}
 
 /**
  * Preview shows drafts and future articles. It is on for `npm start` (Eleventy's serve/watch

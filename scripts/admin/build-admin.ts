@@ -4,12 +4,7 @@ import { stringify } from "yaml";
 import type { CategoriesData } from "../content/schema.ts";
 import { cmsBundle } from "./bundle.ts";
 import { cmsConfig, type AdminOptions } from "./config.ts";
-
-/** "owner/name" from CMS_GITHUB_REPO, or from Netlify's REPOSITORY_URL when it is a GitHub address. */
-export function githubRepoFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.CMS_GITHUB_REPO) return env.CMS_GITHUB_REPO;
-  return /github\.com[/:]([^/]+\/[^/.]+)/.exec(env.REPOSITORY_URL ?? "")?.[1];
-}
+import { cmsRepository } from "./github-repo.ts";
 
 const page = (script: string) => `<!doctype html>
 <html lang="vi">
@@ -37,7 +32,8 @@ export async function buildAdmin(
 ): Promise<void> {
   const config = cmsConfig(categories, {
     contentPath: relative(process.cwd(), contentDir).split(sep).join("/"),
-    githubRepo: githubRepoFromEnv(),
+    // A backend given by the caller (tests, decap-server) wins over the environment's.
+    githubRepo: options.githubRepo ?? (options.localBackendUrl ? undefined : cmsRepository()),
     branch: process.env.CMS_BRANCH,
     ...options,
   });

@@ -17,6 +17,7 @@ import { checkLegacyEncoding } from "./legacy-encoding.ts";
 import { checkLegacyUrls } from "./legacy-urls.ts";
 import { checkLengths } from "./lengths.ts";
 import { checkLinks, siteAddresses, sitePathProblem } from "./links.ts";
+import { checkMediaFiles } from "./media-files.ts";
 import { checkNfd } from "./nfd.ts";
 import { checkPlaceholders } from "./placeholders.ts";
 import { checkReferences } from "./references.ts";
@@ -45,14 +46,14 @@ export interface Validation {
 /**
  * Every content check in one pass, before anything is written: schema, dates and
  * categories, URL claims and reserved slugs, links, images, legacy URLs, text
- * hygiene and the sidebar's data files. `npm run check` and the build both call this,
+ * hygiene, the media folder's files and the sidebar's data files. `npm run check` and the build both call this,
  * so they cannot disagree.
  */
 export async function validateContent(options: ValidateOptions): Promise<Validation> {
   const { contentDir } = options;
   const loaded = await loadSite({ contentDir, preview: options.preview, now: options.now });
   const files = await contentFiles(contentDir);
-  const issues = [...loaded.issues, ...textChecks(contentDir, files, loaded.rawTexts)];
+  const issues = [...loaded.issues, ...textChecks(contentDir, files, loaded.rawTexts), ...(await checkMediaFiles(contentDir))];
   const model = loaded.partial;
   let sidebar: SidebarData | undefined;
   if (model) {

@@ -1,14 +1,17 @@
 // Production build: validate everything first; on any error print them all and write nothing.
+// The site is built beside the output folder and swapped in only when every stage succeeded.
 process.env.ELEVENTY_RUN_MODE ??= "build";
-import { rm } from "node:fs/promises";
 import Eleventy from "@11ty/eleventy";
 import { startSearchIndex } from "../after-build.ts";
 import { preloadBuildContext, type BuildContext } from "../build-context.ts";
 import { reportStats } from "../build-stats.ts";
-import { outputDir } from "../config.ts";
+import { cmsRepository, CmsRepositoryError } from "../admin/github-repo.ts";
+import { outputDir, siteDir, writeOutputTo } from "../config.ts";
 import { ContentError, formatIssue } from "../content/issues.ts";
+import { writeHeaders } from "../publish/headers.ts";
+import { stageOutput } from "../publish/staged-output.ts";
 
-async function main(): Promise<number> {
+async function build(): Promise<number> {
   let context: BuildContext;
   try {
     context = await preloadBuildContext();
@@ -16,18 +19,42 @@ async function main(): Promise<number> {
     if (!(error instanceof ContentError)) throw error;
     for (const issue of error.issues) console.error(formatIssue(issue));
     const count = error.issues.filter((i) => i.severity === "error").length;
-    console.error(`\nDừng đăng trang: nội dung có ${count} lỗi. Không có gì được ghi vào ${outputDir}. Sửa các dòng trên rồi chạy lại.`);
+    console.error(`\nDừng đăng trang: nội dung có ${count} lỗi. Không có gì được ghi vào ${siteDir}. Sửa các dòng trên rồi chạy lại.`);
     return 1;
   }
-  // A clean output directory, so that a deleted article never lingers on the site.
-  await rm(outputDir, { recursive: true, force: true });
   startSearchIndex(context, outputDir);
   const eleventy = new Eleventy(undefined, undefined, { configPath: ".eleventy.ts", quietMode: true });
   await eleventy.write();
+  // Last: the header rules are made from the finished output's folders.
+  await writeHeaders(outputDir);
   const pages = context.model.articles.length + context.model.pages.length + context.model.listings.length;
   reportStats({ pages });
-  console.log(`Built ${pages} pages into ${outputDir}.`);
+  console.log(`Built ${pages} pages into ${siteDir}.`);
   return 0;
+}
+
+async function main(): Promise<number> {
+  try {
+    cmsRepository();
+  } catch (error) {
+    if (!(error instanceof CmsRepositoryError)) throw error;
+    console.error(`${error.message}\nKhông ghi gì vào ${siteDir}.`);
+    return 1;
+  }
+  const staged = await stageOutput(siteDir, {
+    onWait: ({ pid }) => console.log(`Đang chờ bản dựng khác (PID ${pid}) ghi xong vào ${siteDir}…`),
+    onStale: ({ pid }) => console.log(`Bản dựng trước (PID ${pid}) đã dừng giữa chừng; bỏ phần nó ghi dở, ${siteDir} vẫn nguyên.`),
+  });
+  writeOutputTo(staged.dir);
+  let status: number;
+  try {
+    status = await build();
+  } catch (error) {
+    await staged.discard();
+    throw error;
+  }
+  await (status === 0 ? staged.commit() : staged.discard());
+  return status;
 }
 
 process.exitCode = await main();

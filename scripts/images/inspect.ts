@@ -50,7 +50,7 @@ async function inspectContent(file: string, shown: string, cacheDir: string): Pr
   const bytes = await readFile(file);
   const hash = createHash("sha256").update(bytes).digest("hex");
   const known = path.join(cacheDir, "sources", `${hash}.json`);
-  const cached = await readFile(known, "utf8").then((t) => JSON.parse(t) as SourceInfo, () => null);
+  const cached = await readFile(known, "utf8").then((t) => knownSource(t, hash), () => undefined);
   if (cached) return { ok: true, info: cached };
 
   let meta: sharp.Metadata;
@@ -90,6 +90,17 @@ async function inspectContent(file: string, shown: string, cacheDir: string): Pr
   await writeFile(tmp, JSON.stringify(info));
   await rename(tmp, known);
   return { ok: true, info };
+}
+
+/** A remembered inspection, if it is whole and about this very file; a damaged one is redone and rewritten. */
+function knownSource(text: string, hash: string): SourceInfo | undefined {
+  try {
+    const info = JSON.parse(text) as Partial<SourceInfo>;
+    const sizes = [info.width, info.height, info.bytes].every((n) => Number.isInteger(n) && (n as number) > 0);
+    return info.hash === hash && sizes && typeof info.format === "string" && typeof info.transparent === "boolean" ? (info as SourceInfo) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function fail(problem: string): Inspection {

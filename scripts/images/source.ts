@@ -1,4 +1,5 @@
 import path from "node:path";
+import { mediaFileProblem } from "../publish/media-files.ts";
 import { MEDIA_PREFIX } from "./config.ts";
 
 export type ResolvedSource =
@@ -22,7 +23,11 @@ export function resolveMediaSrc(src: string, contentDir: string): ResolvedSource
   if (!url.startsWith(MEDIA_PREFIX)) {
     return { ok: false, url, problem: `địa chỉ ảnh ${src} ra ngoài thư mục ảnh — trỏ tới một tệp trong content/media/` };
   }
-  return { ok: true, url, path: path.join(path.resolve(contentDir), ...url.split("/").filter(Boolean)) };
+  const file = path.join(path.resolve(contentDir), ...url.split("/").filter(Boolean));
+  // A link (symlink) out of content/media is never read, so an outside file cannot be published.
+  const outside = mediaFileProblem(file, contentDir);
+  if (outside) return { ok: false, url, problem: outside };
+  return { ok: true, url, path: file };
 }
 
 /** Path for messages: relative to the working directory, like the content file names. */

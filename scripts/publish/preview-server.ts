@@ -4,13 +4,13 @@ import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { parseAllHeaders } from "@netlify/headers-parser";
 import { parseAllRedirects } from "@netlify/redirect-parser";
-import { HeadersHandler } from "@netlify/headers";
 import { RedirectsHandler } from "@netlify/redirects";
 
 /**
  * A static server for a built site that behaves like Netlify's CDN where the
- * tests need it: headers from netlify.toml and redirects from _redirects are
- * applied by Netlify's own engines (@netlify/headers, @netlify/redirects).
+ * tests need it: header rules from netlify.toml and _headers are read by
+ * Netlify's parser (@netlify/headers-parser) and applied as production does,
+ * and redirects from _redirects by Netlify's engine (@netlify/redirects).
  */
 export interface PreviewServerOptions {
   /** The built site, e.g. _site. */
@@ -36,6 +36,7 @@ const TYPES: Record<string, string> = {
   ".json": "application/json",
   ".xml": "application/xml; charset=utf-8",
   ".txt": "text/plain; charset=utf-8",
+  ".yml": "text/yaml; charset=utf-8",
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".jpg": "image/jpeg",
@@ -75,9 +76,33 @@ async function fileResponse(file: string, status = 200): Promise<Response> {
   return new Response(await readFile(file), { status, headers: { "content-type": type } });
 }
 
+type HeaderRule = { forRegExp: RegExp; values: Record<string, string> };
+
+async function headerRules(root: string, netlifyToml: string) {
+  const headersFiles = [path.join(root, "_headers")];
+  return parseAllHeaders({ headersFiles, netlifyConfigPath: netlifyToml, configHeaders: [], minimal: false });
+}
+
+/**
+ * The headers production sends for a path: every rule that matches applies, and a header set by
+ * several rules is sent once with their values joined by ", " (so two Content-Security-Policy
+ * rules make two policies, both enforced). Custom headers replace the server's own (Content-Type).
+ * @netlify/headers, the engine of `netlify dev`, lets the last rule win instead, which hides that.
+ */
+export function headersFor(rules: HeaderRule[], pathname: string): Map<string, string> {
+  const values = new Map<string, string[]>();
+  for (const rule of rules.filter((r) => r.forRegExp.test(pathname))) {
+    for (const [name, value] of Object.entries(rule.values)) {
+      const key = name.toLowerCase();
+      values.set(key, [...(values.get(key) ?? []), value]);
+    }
+  }
+  return new Map([...values].map(([name, list]) => [name, list.join(", ")]));
+}
+
 /** Parse errors make Netlify ignore rules silently; here they stop the server. */
 async function checkConfig(root: string, netlifyToml: string): Promise<void> {
-  const headers = await parseAllHeaders({ headersFiles: [], netlifyConfigPath: netlifyToml, configHeaders: [], minimal: false });
+  const headers = await headerRules(root, netlifyToml);
   const redirects = await parseAllRedirects({
     redirectsFiles: [path.join(root, "_redirects")],
     netlifyConfigPath: netlifyToml,
@@ -107,8 +132,6 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const root = path.resolve(options.root);
   const netlifyToml = path.resolve(options.netlifyToml ?? "netlify.toml");
   await checkConfig(root, netlifyToml);
-  const quiet = { log: () => {}, warn: () => {}, error: (m?: string) => console.error(m) };
-  const headersHandler = new HeadersHandler({ configPath: netlifyToml, projectDir: root, logger: quiet });
   const redirects = new RedirectsHandler({
     configPath: netlifyToml,
     configRedirects: [],
@@ -117,6 +140,15 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     projectDir: root,
     publicDir: root,
   });
+
+  // Parsed again only when netlify.toml or _headers changes: a test may write them after the start.
+  let parsed: { key: string; rules: HeaderRule[] } | undefined;
+  const currentRules = async () => {
+    const times = await Promise.all([netlifyToml, path.join(root, "_headers")].map((f) => stat(f).then((s) => s.mtimeMs, () => 0)));
+    const key = times.join();
+    if (parsed?.key !== key) parsed = { key, rules: (await headerRules(root, netlifyToml)).headers as HeaderRule[] };
+    return parsed.rules;
+  };
 
   const getStaticFile = async (request: Request) => {
     const file = await findFile(root, new URL(request.url).pathname);
@@ -144,7 +176,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     const response = await route(request);
     // Redirect responses are immutable; copy into one whose headers we may set.
     const out = new Response(response.body, { status: response.status, headers: response.headers });
-    await headersHandler.apply(request, out);
+    for (const [name, value] of headersFor(await currentRules(), new URL(request.url).pathname)) out.headers.set(name, value);
     if (!out.headers.has("cache-control")) out.headers.set("cache-control", DEFAULT_CACHE_CONTROL);
     return out;
   };

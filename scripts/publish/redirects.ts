@@ -12,15 +12,20 @@ export interface RedirectEntry {
 /**
  * Old CMS address shapes that carry the article id. The slug part of
  * `/iNNNN-slug.aspx` was free text on the old site, so any slug must work.
+ * The old site's mobile copies were `/mobile.aspx?id=NNNN`; no other mobile shape is known, so none is guessed.
  */
-const ID_PATH = /^\/(?:mobile\/)?i(\d+)-[^/]*\.aspx$/i;
-const ID_QUERY_PATH = /^\/(?:mobile\/)?(?:default|mobile)\.aspx$/i;
+const ID_PATH = /^\/i(\d+)-[^/]*\.aspx$/i;
+const ID_QUERY_PATH = /^\/(?:default|mobile)\.aspx$/i;
 
 /**
  * Rules for old addresses that need no per-article line. Netlify paths are
  * case-sensitive, so the lower-case `default.aspx` that some old links use is
  * sent to the canonical spelling. The order keeps every chain loop-free even if
  * matching were case-insensitive: `/Default.aspx` rules come first.
+ *
+ * No target puts request text in the path: a `:splat` there turns
+ * `/x//evil.example` into `Location: //evil.example`, a redirect off the site.
+ * An id only ever lands in the query string of a fixed path.
  */
 const GENERIC_RULES = [
   "/Default.aspx  /  301",
@@ -28,7 +33,6 @@ const GENERIC_RULES = [
   "/default.aspx  /  301",
   "/mobile.aspx  id=:id  /Default.aspx?id=:id  301",
   "/mobile.aspx  /  301",
-  "/mobile/*  /:splat  301",
 ];
 
 interface Claim {
@@ -59,6 +63,17 @@ function checkLegacyUrl(raw: string): string | undefined {
   if (!raw.startsWith("/")) return "must start with / — e.g. /i1644-hoi-nghi-ban-chap-hanh.aspx";
   if (raw.includes("#")) return "must not contain # — browsers never send the part after it";
   return undefined;
+}
+
+/**
+ * Every rule must send readers to a fixed path of this site: no placeholder or
+ * splat in the target's path, and nothing a browser reads as another host
+ * (`//host`, `/\host`, `https:`). A violation is a bug in this file, not in the content.
+ */
+function assertOnSite(line: string): void {
+  const target = line.split(/\s+/).at(-2) ?? "";
+  const path = target.split("?", 1)[0]!;
+  if (!/^\/(?![/\\])/.test(path) || /[:*\\]/.test(path)) throw new Error(`_redirects: "${line}" could send readers off the site`);
 }
 
 /** `/path` or `/path key=value …` as the left side of a `_redirects` line. */
@@ -127,5 +142,6 @@ export function buildRedirects(entries: RedirectEntry[]): string {
     lines.push(`/i${id}-*  ${entry.url}  301`, `/Default.aspx  id=${id}  ${entry.url}  301`);
   }
   lines.push("# Other spellings and the old mobile pages, by way of the rules above.", ...GENERIC_RULES);
+  for (const line of lines) if (!line.startsWith("#")) assertOnSite(line);
   return lines.join("\n") + "\n";
 }

@@ -1,15 +1,52 @@
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { parseAllHeaders } from "@netlify/headers-parser";
 import { parseAllRedirects } from "@netlify/redirect-parser";
 import { parse } from "smol-toml";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_CSP, SITE_CSP, writeHeaders } from "../../scripts/publish/headers.ts";
+import { headersFor } from "../../scripts/publish/preview-server.ts";
 import { repoRoot } from "../helpers/content.ts";
 
 const toml = join(repoRoot, "netlify.toml");
 
-async function headerRules() {
-  const { headers, errors } = await parseAllHeaders({ headersFiles: [], netlifyConfigPath: toml, configHeaders: [], minimal: false });
+// The top level of a built site, plus traps: folders whose names begin like "admin" (Netlify reads
+// `/a/*` as "starts with /a", which would reach /admin/) and a root page.
+const OUTPUT = [
+  "index.html",
+  "404.html",
+  "feed.xml",
+  "_redirects",
+  "tin-tuc/2020/02/trien-khai-nhiem-vu-nam-2020/index.html",
+  "chuyen-muc/lien-hiep-hoi/feed.xml",
+  "gioi-thieu/index.html",
+  "assets/site.0123456789.css",
+  "media/2020/anh-760.9f8e7d6c.avif",
+  "media/2020/cong-van.pdf",
+  "pagefind/pagefind.js",
+  "admin/index.html",
+  "admin/config.yml",
+  "admin/cms.0123456789.js",
+  "a/index.html",
+  "ad/bai/index.html",
+  "adm.txt",
+  "administration/index.html",
+];
+let site: string;
+
+beforeAll(async () => {
+  site = await mkdtemp(join(tmpdir(), "lhh-headers-"));
+  for (const file of OUTPUT) {
+    await mkdir(dirname(join(site, file)), { recursive: true });
+    await writeFile(join(site, file), "x");
+  }
+  await writeHeaders(site);
+});
+
+async function headerRules(withSite = true) {
+  const headersFiles = withSite ? [join(site, "_headers")] : [];
+  const { headers, errors } = await parseAllHeaders({ headersFiles, netlifyConfigPath: toml, configHeaders: [], minimal: false });
   expect(errors).toEqual([]);
   return headers as { for: string; forRegExp: RegExp; values: Record<string, string> }[];
 }
@@ -38,9 +75,14 @@ const PATHS = [
   "/pagefind/fragment/vi_64896ef.pf_fragment",
   "/pagefind/index/vi_6cebbc7.pf_index",
   "/pagefind/filter/vi_6539961.pf_filter",
+  "/media/2020/cong-van.pdf",
+  "/media/2020/Bao-cao.DOCX",
   "/admin/",
   "/admin/config.yml",
 ];
+
+/** Every URL of the synthetic output: each file, and each folder with an index.html. */
+const URLS = OUTPUT.filter((f) => f !== "_redirects").flatMap((f) => ["/" + f, ...(f.endsWith("index.html") ? ["/" + f.slice(0, -10)] : [])]);
 
 describe("netlify.toml", () => {
   it("has the build settings", async () => {
@@ -51,7 +93,7 @@ describe("netlify.toml", () => {
   });
 
   it("parses with Netlify's header and redirect parsers without errors", async () => {
-    expect(await headerRules()).toHaveLength(12);
+    expect(await headerRules(false)).toHaveLength(24);
     const redirects = await parseAllRedirects({ redirectsFiles: [], netlifyConfigPath: toml, configRedirects: [], minimal: false });
     expect(redirects.errors).toEqual([]);
   });
@@ -75,21 +117,49 @@ describe("netlify.toml", () => {
 
   it("lets the CMS at /admin/ evaluate code and reach GitHub's API, and nothing else does", async () => {
     const admin = (await matching("/admin/")).get("content-security-policy")!;
-    const d = directives(admin.at(-1)!);
+    expect(admin).toEqual([ADMIN_CSP]);
+    const d = directives(admin[0]!);
     expect(d.get("script-src")).toContain("'unsafe-eval'");
     expect(d.get("connect-src")).toEqual(["'self'", "https://api.github.com"]);
     for (const path of PATHS.filter((p) => !p.startsWith("/admin/"))) {
-      expect((await matching(path)).get("content-security-policy"), path).toHaveLength(1);
+      expect((await matching(path)).get("content-security-policy"), path).toEqual([SITE_CSP]);
     }
   });
 
-  it("never sets a header twice for one path (Netlify would join the values), except the CMS's CSP", async () => {
-    for (const path of PATHS) {
-      for (const [name, values] of await matching(path)) {
-        if (name === "content-security-policy" && path.startsWith("/admin/")) continue;
-        expect(values, `${path} ${name}`).toHaveLength(1);
-      }
+  it("gives every path of a built site exactly one policy: the editor's under /admin/, the site's elsewhere", async () => {
+    const rules = await headerRules();
+    for (const url of URLS) {
+      const expected = url.startsWith("/admin/") ? ADMIN_CSP : SITE_CSP;
+      expect((await matching(url)).get("content-security-policy"), url).toEqual([expected]);
+      // As production sends it: every matching rule, repeated headers joined.
+      expect(headersFor(rules, url).get("content-security-policy"), url).toBe(expected);
     }
+  });
+
+  it("never sets a header twice for one path (Netlify would join the values)", async () => {
+    for (const path of [...PATHS, ...URLS]) {
+      for (const [name, values] of await matching(path)) expect(values, `${path} ${name}`).toHaveLength(1);
+    }
+  });
+
+  it("sends documents as what they are, revalidated, and never as something a browser would run", async () => {
+    const types: Record<string, string> = {
+      pdf: "application/pdf",
+      doc: "application/msword",
+      docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      xls: "application/vnd.ms-excel",
+      xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      odt: "application/vnd.oasis.opendocument.text",
+      ods: "application/vnd.oasis.opendocument.spreadsheet",
+    };
+    for (const [ext, type] of Object.entries(types)) {
+      const set = await matching(`/media/2020/tai-lieu.${ext}`);
+      expect(set.get("content-type"), ext).toEqual([type]);
+      expect(set.get("x-content-type-options"), ext).toEqual(["nosniff"]);
+      // Editors may replace a document under the same name: never cached as immutable.
+      expect(set.get("cache-control"), ext).toBeUndefined();
+    }
+    expect((await matching("/media/2020/tai-lieu.html")).get("content-type")).toBeUndefined();
   });
 
   it("sends the security headers everywhere", async () => {
@@ -106,7 +176,7 @@ describe("netlify.toml", () => {
     const cache = async (path: string) => (await matching(path)).get("cache-control");
     const immutable = ["public, max-age=31536000, immutable"];
     const revalidate = ["public, max-age=0, must-revalidate"];
-    for (const path of PATHS.filter((p) => /\/(assets|media|fragment|index|filter)\/|\.pf_meta$/.test(p))) {
+    for (const path of PATHS.filter((p) => /\/(assets|media|fragment|index|filter)\/|\.pf_meta$/.test(p) && !/\.(pdf|docx)$/i.test(p))) {
       expect(await cache(path), path).toEqual(immutable);
     }
     for (const path of ["/pagefind/pagefind.js", "/pagefind/pagefind-entry.json", "/pagefind/pagefind-worker.js", "/pagefind/wasm.vi.pagefind"]) {

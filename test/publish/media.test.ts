@@ -1,0 +1,131 @@
+import { lstat, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import sharp from "sharp";
+import { beforeAll, describe, expect, it } from "vitest";
+import { startPreviewServer } from "../../scripts/publish/preview-server.ts";
+import { scanMedia } from "../../scripts/publish/media-files.ts";
+import { article, buildContent, makeContent, runCli } from "../helpers/content.ts";
+
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+const DOCX = Buffer.from("PK\u0003\u0004 docx");
+const SVG = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>';
+
+/** The files an editor (or an attacker with commit rights) may put in content/media. */
+const harmless = {
+  "media/tai-lieu/cong-van-so-12.pdf": PDF,
+  "media/tai-lieu/Báo cáo tổng kết.docx": DOCX,
+  "media/tai-lieu/so-lieu.xlsx": DOCX,
+  "media/tai-lieu/ban-tin.zip": Buffer.from("PK\u0003\u0004"),
+  "media/ghi-chu.txt": "ghi chú",
+  "media/.DS_Store": "x",
+};
+const hostile = {
+  "media/trang.html": "<script>localStorage.x = 1</script>",
+  "media/trang.js": "fetch('/')",
+  "media/logo.svg": SVG,
+  "media/du-lieu.xml": "<x/>",
+};
+
+let outsideDir: string;
+async function addLinks(content: string, which: "inside" | "all"): Promise<void> {
+  await symlink("tai-lieu/cong-van-so-12.pdf", join(content, "media", "cong-van-moi.pdf"));
+  if (which === "inside") return;
+  await symlink("/etc/passwd", join(content, "media", "passwd.txt"));
+  await symlink(join(outsideDir, "ngoai.pdf"), join(content, "media", "ngoai.pdf"));
+  await mkdir(join(content, "media", "2020"), { recursive: true });
+  await symlink(join(outsideDir, "anh-ngoai.jpg"), join(content, "media", "2020", "anh-ngoai.jpg"));
+  await symlink(outsideDir, join(content, "media", "thu-muc-ngoai"));
+}
+
+beforeAll(async () => {
+  outsideDir = await mkdtemp(join(tmpdir(), "lhh-outside-"));
+  await writeFile(join(outsideDir, "ngoai.pdf"), PDF);
+  await sharp({ create: { width: 400, height: 300, channels: 3, background: "#c33" } }).jpeg().toFile(join(outsideDir, "anh-ngoai.jpg"));
+});
+
+describe("npm run check on content/media", () => {
+  it("names every refused file: an error for what a browser runs or what leads outside, a warning otherwise", async () => {
+    const content = await makeContent({
+      ...harmless,
+      ...hostile,
+      "tin-tuc/2020/bai.md": article({ title: "Bài có ảnh ngoài", date: "2020-03-01T08:00:00", category: "lien-hiep-hoi" }, "![Ảnh](/media/2020/anh-ngoai.jpg)\n"),
+    });
+    await addLinks(content, "all");
+    const run = runCli("check", { CONTENT_DIR: content });
+    expect(run.status).toBe(1);
+    const out = run.stdout + run.stderr;
+    const line = (file: string) => out.split("\n").find((l) => l.startsWith(`${relative(process.cwd(), join(content, file))}:1: `)) ?? "";
+    for (const file of ["media/trang.html", "media/trang.js", "media/logo.svg", "media/du-lieu.xml", "media/passwd.txt", "media/ngoai.pdf", "media/2020/anh-ngoai.jpg", "media/thu-muc-ngoai"]) {
+      expect(line(file), file).toMatch(/:1: media: /);
+      expect(line(file), file).not.toContain("warning");
+    }
+    expect(line("media/passwd.txt")).toContain("tới /etc/passwd, ngoài thư mục content/media");
+    expect(line("media/logo.svg")).toContain("xuất hình ra PNG");
+    for (const file of ["media/tai-lieu/ban-tin.zip", "media/ghi-chu.txt"]) expect(line(file), file).toMatch(/:1: warning: media: .*không được đăng/);
+    // The article that shows the outside image is named too, at its line.
+    expect(out).toMatch(/tin-tuc\/2020\/bai\.md:\d+: .*anh-ngoai\.jpg là liên kết \(symlink\)/);
+    for (const file of Object.keys(harmless).filter((f) => /\.(pdf|docx|xlsx)$|DS_Store/.test(f))) expect(line(file), file).toBe("");
+    expect(line("media/cong-van-moi.pdf")).toBe("");
+  });
+
+  it("a production build with any of them stops and writes nothing", async () => {
+    for (const [file, text] of Object.entries(hostile)) {
+      const content = await makeContent({ [file]: text });
+      const build = await buildContent(content);
+      expect(build.status, file).toBe(1);
+      expect(await readdir(build.outputDir), file).toEqual([]);
+    }
+    const linked = await makeContent(harmless);
+    await addLinks(linked, "all");
+    const build = await buildContent(linked);
+    expect(build.status).toBe(1);
+    expect(await readdir(build.outputDir)).toEqual([]);
+  });
+});
+
+describe("what a build publishes from content/media", () => {
+  let outputDir: string;
+  beforeAll(async () => {
+    const content = await makeContent({
+      ...harmless,
+      "tin-tuc/2020/bai.md": article({ title: "Công văn", date: "2020-03-01T08:00:00", category: "lien-hiep-hoi" }, "[Tải công văn](/media/tai-lieu/cong-van-so-12.pdf)\n"),
+    });
+    await addLinks(content, "inside");
+    const build = await buildContent(content);
+    expect(build.status, build.stderr).toBe(0);
+    outputDir = build.outputDir;
+  });
+
+  it("copies documents byte for byte, a link inside content/media as a file, and nothing else", async () => {
+    const media = (await readdir(join(outputDir, "media"), { recursive: true, withFileTypes: true })).filter((e) => !e.isDirectory());
+    const files = media.map((e) => relative(join(outputDir, "media"), join(e.parentPath, e.name))).sort();
+    expect(files).toEqual(["cong-van-moi.pdf", "tai-lieu/Báo cáo tổng kết.docx", "tai-lieu/cong-van-so-12.pdf", "tai-lieu/so-lieu.xlsx"].sort());
+    expect(await readFile(join(outputDir, "media/tai-lieu/cong-van-so-12.pdf"))).toEqual(PDF);
+    const linked = await lstat(join(outputDir, "media/cong-van-moi.pdf"));
+    expect(linked.isFile() && !linked.isSymbolicLink()).toBe(true);
+  });
+
+  it("serves a PDF as application/pdf, never sniffed", async () => {
+    const server = await startPreviewServer({ root: outputDir });
+    try {
+      const pdf = await fetch(`${server.url}/media/tai-lieu/cong-van-so-12.pdf`);
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers.get("content-type")).toBe("application/pdf");
+      expect(pdf.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(pdf.headers.get("cache-control")).toBe("public, max-age=0, must-revalidate");
+      const docx = await fetch(`${server.url}/media/tai-lieu/${encodeURIComponent("Báo cáo tổng kết.docx")}`);
+      expect(docx.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("scans without following links: an outside folder's files are never listed as documents", async () => {
+    const content = await makeContent(harmless);
+    await addLinks(content, "all");
+    const scan = await scanMedia(content);
+    expect(scan.documents.map((d) => d.rel).sort()).toEqual(["cong-van-moi.pdf", "tai-lieu/Báo cáo tổng kết.docx", "tai-lieu/cong-van-so-12.pdf", "tai-lieu/so-lieu.xlsx"].sort());
+    for (const d of scan.documents) expect(d.source.startsWith(content) || d.source.startsWith(await import("node:fs").then((f) => f.realpathSync(content)))).toBe(true);
+  });
+});

@@ -1,0 +1,149 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { hostname, tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { beforeAll, describe, expect, it } from "vitest";
+import { article, makeContent, repoRoot } from "../helpers/content.ts";
+
+interface Run {
+  child: ChildProcess;
+  done: Promise<{ status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+  stdout: () => string;
+}
+
+/** `npm run build` of `content` into `output`, as a process the test can kill. */
+function startBuild(content: string, output: string): Run {
+  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "scripts/cli/build.ts")], {
+    cwd: repoRoot,
+    env: { ...process.env, ELEVENTY_RUN_MODE: "", PREVIEW: "", CONTENT_DIR: content, OUTPUT_DIR: output },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (d) => (stdout += d));
+  child.stderr!.on("data", (d) => (stderr += d));
+  const done = new Promise<{ status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
+    child.on("close", (status, signal) => resolve({ status, signal, stdout, stderr })),
+  );
+  return { child, done, stdout: () => stdout };
+}
+
+/** Every file of a folder with the sha256 of its bytes. */
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files.set(relative(dir, path), createHash("sha256").update(await readFile(path)).digest("hex"));
+  }
+  return files;
+}
+
+/** Entries the build machinery left beside `output` (staging folders, lock, moved-aside site). */
+async function beside(output: string): Promise<string[]> {
+  const parent = join(output, "..");
+  return (await readdir(parent)).filter((e) => e.startsWith(".out."));
+}
+
+async function until(what: string, test: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 3000; i++) {
+    if (await test()) return;
+    await sleep(20);
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}
+
+const siteA = { "tin-tuc/2020/bai-a.md": article({ title: "Bài của bản dựng A", date: "2020-03-01T08:00:00", category: "lien-hiep-hoi" }) };
+const siteB = {
+  "tin-tuc/2021/bai-b.md": article({ title: "Bài của bản dựng B", date: "2021-03-01T08:00:00", category: "thong-bao" }),
+  "trang/gioi-thieu.md": "---\ntitle: Giới thiệu\n---\n\nTrang giới thiệu.\n",
+};
+
+let contentA: string;
+let contentB: string;
+let pathsA: string[];
+let pathsB: string[];
+beforeAll(async () => {
+  [contentA, contentB] = await Promise.all([makeContent(siteA), makeContent(siteB)]);
+});
+
+describe("a production build swaps in whole or not at all", () => {
+  let output: string;
+
+  it("builds into a folder beside the output and leaves nothing else behind", async () => {
+    output = join(await mkdtemp(join(tmpdir(), "lhh-staged-")), "out");
+    const run = await startBuild(contentA, output).done;
+    expect(run.status, run.stderr).toBe(0);
+    pathsA = [...(await snapshot(output)).keys()].sort();
+    expect(pathsA).toContain("tin-tuc/2020/03/bai-a/index.html");
+    expect(pathsA).toContain("admin/index.html");
+    expect(pathsA.some((p) => p.startsWith("pagefind/"))).toBe(true);
+    expect(await beside(output)).toEqual([]);
+  });
+
+  it("a build killed mid-way (SIGKILL) leaves the previous output byte-identical", async () => {
+    const before = await snapshot(output);
+    const run = startBuild(contentB, output);
+    // Mid-way: Eleventy has started writing pages into the staging folder.
+    let staging = "";
+    await until("the staging folder to fill", async () => {
+      const dir = (await beside(output)).find((e) => e.startsWith(".out.build-"));
+      if (!dir) return false;
+      staging = join(output, "..", dir);
+      return (await readdir(staging).catch(() => [] as string[])).includes("index.html");
+    });
+    run.child.kill("SIGKILL");
+    const killed = await run.done;
+    expect(killed.signal).toBe("SIGKILL");
+    expect(await snapshot(output)).toEqual(before);
+    // The killed build left its lock and staging folder: the next build must cope with both.
+    expect(await beside(output)).toEqual(expect.arrayContaining([".out.lock", relative(join(output, ".."), staging)]));
+  });
+
+  it("the next build takes over the stale lock, removes the half-written folder and swaps in", async () => {
+    const run = await startBuild(contentB, output).done;
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/đã dừng giữa chừng/);
+    pathsB = [...(await snapshot(output)).keys()].sort();
+    expect(pathsB).toContain("tin-tuc/2021/03/bai-b/index.html");
+    expect(pathsB).not.toContain("tin-tuc/2020/03/bai-a/index.html");
+    expect(await beside(output)).toEqual([]);
+  });
+
+  it("a build that fails leaves the previous output as it was", async () => {
+    const before = await snapshot(output);
+    const broken = await makeContent({ "tin-tuc/2020/hong.md": article({ title: "Hỏng", date: "2020-02-30", category: "lien-hiep-hoi" }) });
+    const run = await startBuild(broken, output).done;
+    expect(run.status).toBe(1);
+    expect(await snapshot(output)).toEqual(before);
+    expect(await beside(output)).toEqual([]);
+  });
+});
+
+describe("two builds into one folder", () => {
+  it("waits while another live build holds the lock, and touches nothing until it is released", async () => {
+    const output = join(await mkdtemp(join(tmpdir(), "lhh-staged-")), "out");
+    const holder = spawn("sleep", ["600"]);
+    await writeFile(join(output, "..", ".out.lock"), JSON.stringify({ pid: holder.pid, host: hostname() }));
+    const run = startBuild(contentA, output);
+    await until("the build to wait", async () => /Đang chờ bản dựng khác \(PID \d+\)/.test(run.stdout()));
+    await sleep(1000);
+    expect(await readdir(join(output, "..")).then((e) => e.filter((x) => x !== ".out.lock"))).toEqual([]);
+    holder.kill("SIGKILL");
+    await new Promise((r) => holder.once("close", r));
+    const done = await run.done;
+    expect(done.status, done.stderr).toBe(0);
+    expect([...(await snapshot(output)).keys()].sort()).toEqual(pathsA);
+  });
+
+  it("started at the same moment, end as one whole build, never a mixture", async () => {
+    const output = join(await mkdtemp(join(tmpdir(), "lhh-staged-")), "out");
+    const [a, b] = await Promise.all([startBuild(contentA, output).done, startBuild(contentB, output).done]);
+    expect(a.status, a.stderr).toBe(0);
+    expect(b.status, b.stderr).toBe(0);
+    const paths = [...(await snapshot(output)).keys()].sort();
+    expect([pathsA, pathsB]).toContainEqual(paths);
+    expect(await beside(output)).toEqual([]);
+  });
+});
