@@ -52,12 +52,13 @@ export interface Validation {
 export async function validateContent(options: ValidateOptions): Promise<Validation> {
   const { contentDir } = options;
   const loaded = await loadSite({ contentDir, preview: options.preview, now: options.now });
-  const files = await contentFiles(contentDir);
+  const { files, links } = await contentFiles(contentDir);
   const issues = [...loaded.issues, ...textChecks(contentDir, files, loaded.rawTexts), ...(await checkMediaFiles(contentDir))];
   const model = loaded.partial;
   let sidebar: SidebarData | undefined;
   if (model) {
-    const fileSet = new Set(files);
+    // A reference to a symbolic link is not "missing": the media check refuses the link itself.
+    const fileSet = new Set([...files, ...links]);
     const urls = siteAddresses(model);
     const references = checkReferences(model, fileSet);
     const images = imageRefs(model).filter((ref) => !references.reported.has(`${ref.file}\0${ref.src}`));
@@ -161,7 +162,7 @@ function textChecks(contentDir: string, files: string[], loaded: ReadonlyMap<str
 /** Rewrites decomposed (NFD) Markdown and YAML files in NFC; returns the files changed. */
 export async function fixNfd(contentDir: string): Promise<string[]> {
   const fixed: string[] = [];
-  for (const [file, text] of rawTexts(contentDir, await contentFiles(contentDir))) {
+  for (const [file, text] of rawTexts(contentDir, (await contentFiles(contentDir)).files)) {
     if (text === text.normalize("NFC")) continue;
     await writeFile(file, text.normalize("NFC"));
     fixed.push(file);
