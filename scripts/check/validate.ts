@@ -11,6 +11,7 @@ import { imageRefs } from "../images/refs.ts";
 import type { SiteModel } from "../model/types.ts";
 import { linksSchema } from "../../widgets/links/data.ts";
 import { loadSidebarData, type SidebarData } from "../../widgets/sidebar.tsx";
+import { checkAttachments } from "./attachments.ts";
 import { contentFiles } from "./content-files.ts";
 import { checkDuplicateTitles } from "./duplicates.ts";
 import { checkLegacyEncoding } from "./legacy-encoding.ts";
@@ -46,7 +47,7 @@ export interface Validation {
 /**
  * Every content check in one pass, before anything is written: schema, dates and
  * categories, URL claims and reserved slugs, links, images, legacy URLs, text
- * hygiene, the media folder's files and the sidebar's data files. `npm run check` and the build both call this,
+ * hygiene, the media folder's files, attachments and the sidebar's data files. `npm run check` and the build both call this,
  * so they cannot disagree.
  */
 export async function validateContent(options: ValidateOptions): Promise<Validation> {
@@ -72,6 +73,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
       ...checkDuplicateTitles(model.articles),
       ...checkLengths([...model.articles, ...model.pages]),
       ...(await checkImages(images, contentDir)),
+      ...(await checkAttachments(model)),
       ...sidebarData.issues,
       ...(await checkDataLinks(contentDir, model.menu, loaded.menuLineOf, urls, fileSet)),
     );

@@ -51,7 +51,7 @@ export function videoBlock(md: MarkdownIt): void {
     const id = youtubeId(token.info);
     const caption = `<figcaption>${esc(title)}</figcaption>`;
     if (!id) {
-      return `<figure class="video video-missing"><p class="video-note">Video này chưa có trên trang mới.</p>${caption}</figure>\n`;
+      return `<figure class="video video-missing"><p class="video-note">Video đang được cập nhật.</p>${caption}</figure>\n`;
     }
     const src = `https://www.youtube-nocookie.com/embed/${id}?autoplay=1`;
     return (

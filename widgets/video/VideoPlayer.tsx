@@ -36,7 +36,7 @@ export function VideoPlayer({ video, headingLevel }: { video: Video; headingLeve
   }
   return (
     <figure class="video video-missing">
-      <p class="video-note">Video này chưa có trên trang mới.</p>
+      <p class="video-note">Video đang được cập nhật.</p>
       <figcaption>{title}</figcaption>
     </figure>
   );
