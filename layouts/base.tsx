@@ -2,7 +2,7 @@ import type { ComponentChildren } from "preact";
 import type { BuildContext } from "../scripts/build-context.ts";
 import { HeadMeta } from "../scripts/publish/head-meta.tsx";
 import { pageMeta, type HeadMetaData } from "../scripts/publish/metadata.ts";
-import { Html } from "./components.tsx";
+import { Contact, Html } from "./components.tsx";
 
 export interface BaseProps {
   build: BuildContext;
@@ -77,48 +77,7 @@ export function Base({ build, title, description, url, head, script, noindex, me
         <footer class="site-footer">
           <div class="container">
             <p class="footer-name">{site.name}</p>
-            <dl class="footer-contact">
-              {site.address && (
-                <>
-                  <dt>Địa chỉ</dt>
-                  <dd>{site.address}</dd>
-                </>
-              )}
-              {site.phone && (
-                <>
-                  <dt>Điện thoại</dt>
-                  <dd>
-                    <a href={`tel:${site.phone.replace(/[^\d+]/g, "")}`}>{site.phone}</a>
-                  </dd>
-                </>
-              )}
-              {site.fax && (
-                <>
-                  <dt>Fax</dt>
-                  <dd>{site.fax}</dd>
-                </>
-              )}
-              {site.email && (
-                <>
-                  <dt>Email</dt>
-                  <dd>
-                    <a href={`mailto:${site.email}`}>{site.email}</a>
-                  </dd>
-                </>
-              )}
-              {site.responsible && (
-                <>
-                  <dt>Chịu trách nhiệm nội dung</dt>
-                  <dd>{site.responsible}</dd>
-                </>
-              )}
-              {site.licence && (
-                <>
-                  <dt>Giấy phép</dt>
-                  <dd>{site.licence}</dd>
-                </>
-              )}
-            </dl>
+            <Contact site={site} class="footer-contact" withPublisher />
             <p class="footer-links">
               <a href="/gioi-thieu/">Giới thiệu</a> · <a href="/lien-he/">Liên hệ</a> · <a href="/luu-tru/">Lưu trữ</a> ·{" "}
               <a href="/feed.xml">Tin RSS</a>

@@ -1,33 +1,15 @@
 import type { BuildContext } from "../scripts/build-context.ts";
 import type { Page } from "../scripts/model/types.ts";
 import { Base } from "./base.tsx";
-import { Html } from "./components.tsx";
+import { Contact, Html } from "./components.tsx";
 
 export function StaticPage({ build, page }: { build: BuildContext; page: Page }) {
-  const { site } = build.model;
-  const contacts = (
-    [
-      ["Địa chỉ", site.address],
-      ["Điện thoại", site.phone],
-      ["Fax", site.fax],
-      ["Email", site.email],
-    ] as const
-  ).filter(([, v]) => v);
   return (
     <Base build={build} title={page.title} description={page.summary} url={page.url}>
       <article class="static-page" data-pagefind-body>
         <h1>{page.title}</h1>
         <Html class="prose" html={page.html} />
-        {page.frontMatter.show_contact && contacts.length > 0 && (
-          <dl class="contact-list">
-            {contacts.map(([label, value]) => (
-              <>
-                <dt>{label}</dt>
-                <dd>{value}</dd>
-              </>
-            ))}
-          </dl>
-        )}
+        {page.frontMatter.show_contact && <Contact site={build.model.site} class="contact-list" />}
       </article>
     </Base>
   );
