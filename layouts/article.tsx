@@ -61,7 +61,7 @@ export function ArticlePage({ build, article }: { build: BuildContext; article: 
       )}
       {related.length > 0 && (
         <section class="related" aria-labelledby="cung-chuyen-muc">
-          <h2 id="cung-chuyen-muc">Cùng chuyên mục {article.category.name}</h2>
+          <h2 id="cung-chuyen-muc">Tin cùng chuyên mục</h2>
           <ArticleList articles={related} headingLevel={3} />
         </section>
       )}

@@ -2,6 +2,7 @@ import type { ComponentChildren } from "preact";
 import type { BuildContext } from "../scripts/build-context.ts";
 import { HeadMeta } from "../scripts/publish/head-meta.tsx";
 import { pageMeta, type HeadMetaData } from "../scripts/publish/metadata.ts";
+import { feedTitle } from "../scripts/publish/site-files.ts";
 import { Contact, Html } from "./components.tsx";
 
 export interface BaseProps {
@@ -33,7 +34,7 @@ export function Base({ build, title, description, url, head, script, noindex, me
         <link rel="canonical" href={site.url + url} />
         <link rel="icon" href={build.assets.icon} type="image/svg+xml" />
         <link rel="stylesheet" href={build.assets.css} />
-        <link rel="alternate" type="application/atom+xml" title={`Tin mới – ${site.short_name}`} href="/feed.xml" />
+        <link rel="alternate" type="application/atom+xml" title={feedTitle(site)} href="/feed.xml" />
         <HeadMeta meta={meta ?? pageMeta(site, { title, description, url })} siteName={site.name} />
         {head}
         <script src={build.assets.js} defer />
@@ -41,7 +42,7 @@ export function Base({ build, title, description, url, head, script, noindex, me
       </head>
       <body>
         <a class="skip-link" href="#noi-dung">
-          Bỏ qua, đến nội dung chính
+          Chuyển đến nội dung chính
         </a>
         <header class="site-header">
           <div class="container header-inner">

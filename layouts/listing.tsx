@@ -1,18 +1,19 @@
 import type { BuildContext } from "../scripts/build-context.ts";
 import type { Listing } from "../scripts/model/types.ts";
+import { categoryFeedPath, feedTitle } from "../scripts/publish/site-files.ts";
 import { Base } from "./base.tsx";
 import { ArticleList, Breadcrumb, Pagination } from "./components.tsx";
 
 export function ListingPage({ build, listing }: { build: BuildContext; listing: Listing }) {
   const title = listing.pageNumber > 1 ? `${listing.title} (trang ${listing.pageNumber})` : listing.title;
-  const feed = listing.category ? `${listing.category.url}feed.xml` : undefined;
+  const feed = listing.category ? categoryFeedPath(listing.category) : undefined;
   return (
     <Base
       build={build}
       title={title}
       url={listing.url}
       description={listing.category?.description}
-      head={feed && <link rel="alternate" type="application/atom+xml" title={`${listing.title} – tin mới`} href={feed} />}
+      head={feed && <link rel="alternate" type="application/atom+xml" title={feedTitle(build.model.site, listing.category)} href={feed} />}
     >
       {listing.category?.parent && <Breadcrumb category={listing.category.parent} />}
       <h1>{title}</h1>

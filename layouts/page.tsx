@@ -19,7 +19,7 @@ export function NotFoundPage({ build }: { build: BuildContext }) {
   return (
     <Base build={build} title="Không tìm thấy trang" url="/404.html" noindex>
       <h1>Không tìm thấy trang</h1>
-      <p>Địa chỉ bạn mở không có trên trang hoặc đã được chuyển đi.</p>
+      <p>Trang bạn tìm không tồn tại hoặc đã được chuyển sang địa chỉ khác.</p>
       <ul>
         <li>
           <a href="/">Về trang chủ</a>

@@ -3,17 +3,17 @@ import { join, relative, sep } from "node:path";
 import { stringify } from "yaml";
 import type { CategoriesData } from "../content/schema.ts";
 import { cmsBundle } from "./bundle.ts";
-import { cmsConfig, type AdminOptions } from "./config.ts";
+import { cmsConfig, localBackendUrlFromEnv, type AdminOptions } from "./config.ts";
 import { cmsRepository } from "./github-repo.ts";
 
-const page = (script: string) => `<!doctype html>
+const page = (script: string, stylesheet?: string) => `<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>Quản trị nội dung</title>
-</head>
+${stylesheet ? `<meta name="site-stylesheet" content="${stylesheet}">\n` : ""}</head>
 <body>
 <script src="/admin/${script}"></script>
 </body>
@@ -22,19 +22,21 @@ const page = (script: string) => `<!doctype html>
 
 /**
  * Writes /admin/ (Decap CMS) into the built site: index.html, config.yml with the
- * categories of the content tree, and the hashed CMS bundle. Called after the site build.
+ * categories of the content tree, and the hashed CMS bundle. Called after the site build;
+ * `stylesheet` is the site's CSS, which the preview pane uses.
  */
 export async function buildAdmin(
   outputDir: string,
   contentDir: string,
   categories: CategoriesData,
-  options: Partial<AdminOptions> = {},
+  options: Partial<AdminOptions> & { stylesheet?: string } = {},
 ): Promise<void> {
   const config = cmsConfig(categories, {
     contentPath: relative(process.cwd(), contentDir).split(sep).join("/"),
     // A backend given by the caller (tests, decap-server) wins over the environment's.
     githubRepo: options.githubRepo ?? (options.localBackendUrl ? undefined : cmsRepository()),
     branch: process.env.CMS_BRANCH,
+    localBackendUrl: localBackendUrlFromEnv(),
     ...options,
   });
   const bundle = await cmsBundle();
@@ -43,6 +45,6 @@ export async function buildAdmin(
   await Promise.all([
     writeFile(join(dir, "config.yml"), stringify(config, { lineWidth: 0, aliasDuplicateObjects: false })),
     writeFile(join(dir, bundle.name), bundle.code),
-    writeFile(join(dir, "index.html"), page(bundle.name)),
+    writeFile(join(dir, "index.html"), page(bundle.name, options.stylesheet)),
   ]);
 }

@@ -5,6 +5,7 @@ import type { ContentIssue } from "../content/issues.ts";
 import type { SiteModel } from "../model/types.ts";
 import { checkImages } from "../images/check.ts";
 import { imageRefs } from "../images/refs.ts";
+import { checkAttachments } from "./attachments.ts";
 import { checkDuplicateTitles } from "./duplicates.ts";
 import { lineLocator } from "./field-line.ts";
 import { checkLegacyEncoding } from "./legacy-encoding.ts";
@@ -67,6 +68,7 @@ export async function editorialChecks(
       ...checkDuplicateTitles(model.articles, lineOf),
       ...checkLengths([...model.articles, ...model.pages], lineOf),
       ...(await checkImages(imageRefs(model, lineOf), contentDir)),
+      ...(await checkAttachments(model)),
     );
   }
   return issues;

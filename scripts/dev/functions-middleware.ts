@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { resolve } from "node:path";
 import { Readable } from "node:stream";
@@ -9,7 +9,8 @@ import visits from "../../netlify/functions/visits.ts";
 
 /*
  * Serves netlify/functions/* on the dev (and browser-test) server the way Netlify
- * does, against a local Blobs server that keeps its data in .cache/blobs.
+ * does, against a local Blobs server that keeps its data in .cache/blobs. Without a
+ * VISITS_SECRET in the environment the counter gets one made for this process.
  */
 
 type NextFunction = (error?: unknown) => void;
@@ -49,6 +50,7 @@ export function createFunctionsMiddleware(options: { directory?: string } = {}):
   const directory = resolve(options.directory ?? ".cache/blobs");
   let server: BlobsServer | undefined;
   let ready: Promise<void> | undefined;
+  process.env.VISITS_SECRET ||= randomBytes(32).toString("base64url");
   const start = () =>
     (ready ??= (async () => {
       const token = randomUUID();

@@ -13,7 +13,7 @@ export async function drawPlaceholder(path: string, label = "Ảnh chưa có"): 
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="800">
 <rect width="100%" height="100%" fill="#d9dee3"/>
 <rect x="40" y="40" width="1120" height="720" fill="none" stroke="#5b6670" stroke-width="6" stroke-dasharray="24 16"/>
-<text x="600" y="360" font-family="DejaVu Sans, sans-serif" font-size="52" fill="#2b333b" text-anchor="middle">ẢNH TẠM (PLACEHOLDER)</text>
+<text x="600" y="360" font-family="DejaVu Sans, sans-serif" font-size="52" fill="#2b333b" text-anchor="middle">ẢNH TẠM</text>
 <text x="600" y="440" font-family="DejaVu Sans, sans-serif" font-size="34" fill="#2b333b" text-anchor="middle">${escapeXml(label)}</text>
 <text x="600" y="500" font-family="DejaVu Sans, sans-serif" font-size="28" fill="#3d4750" text-anchor="middle">Ảnh gốc chưa được chuyển từ trang cũ</text>
 </svg>`;

@@ -10,11 +10,11 @@ export const SITE_CSP =
 
 /**
  * Decap CMS at /admin/: it compiles its config schema with `new Function` ('unsafe-eval'), injects
- * its styles, shows blobs and GitHub avatars and talks to GitHub's API. It is served from /admin/
- * itself, never from a CDN.
+ * its styles, shows blobs and GitHub avatars and talks to GitHub's API. It reads an upload back from
+ * its blob: URL before sending it (connect-src blob:). It is served from /admin/ itself, never from a CDN.
  */
 export const ADMIN_CSP =
-  "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com; media-src 'self' blob:; font-src 'self' data:; connect-src 'self' https://api.github.com; frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com; media-src 'self' blob:; font-src 'self' data:; connect-src 'self' blob: https://api.github.com; frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 const ADMIN = "admin";
 /** Netlify's own files in the publish folder: not served. */

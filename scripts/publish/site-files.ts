@@ -9,12 +9,17 @@ import { renderNewsSitemap, renderRobots, renderSitemap } from "./sitemaps.ts";
  * The publishing files of a built model, one function per route, so that the
  * routes stay one-liners and tests can call these with a fixed `now`.
  */
+/** One title pattern for every feed, used by the feed itself and by the pages' <link rel="alternate">. */
+export function feedTitle(site: { short_name: string }, category?: { name: string }): string {
+  return `${category?.name ?? "Tin mới"} – ${site.short_name}`;
+}
+
 export function siteFeed(model: SiteModel, now: DateTime = nowInVietnam()): Promise<string> {
   const { site } = model;
   return renderAtomFeed({
     siteUrl: site.url,
     siteName: site.name,
-    title: site.name,
+    title: feedTitle(site),
     subtitle: site.description,
     selfPath: "/feed.xml",
     alternatePath: "/",
@@ -32,7 +37,7 @@ export function categoryFeed(model: SiteModel, category: Category, now: DateTime
   return renderAtomFeed({
     siteUrl: site.url,
     siteName: site.name,
-    title: `${category.name} – ${site.short_name}`,
+    title: feedTitle(site, category),
     subtitle: category.description,
     selfPath: categoryFeedPath(category),
     alternatePath: category.url,

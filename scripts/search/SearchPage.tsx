@@ -16,7 +16,7 @@ export function SearchPage({ categories }: { categories: SearchCategory[] }) {
     <div class="search-page" data-search-page>
       <h1>Tìm kiếm</h1>
       <p class="search-nojs" data-search-nojs>
-        Tìm kiếm cần JavaScript. Bạn vẫn có thể tìm bài viết theo năm và chuyên mục trong{" "}
+        Chức năng tìm kiếm cần bật JavaScript. Bạn vẫn có thể tìm bài viết theo năm và chuyên mục trong{" "}
         <a href="/luu-tru/">trang lưu trữ</a>.
       </p>
       <form class="search-form" role="search" action={SEARCH_PAGE_URL} method="get" data-search-form hidden>
@@ -41,6 +41,7 @@ export function SearchPage({ categories }: { categories: SearchCategory[] }) {
         </div>
       </form>
       <p class="search-status" role="status" aria-live="polite" data-search-status></p>
+      <p class="search-suggestion" data-search-suggestion hidden></p>
       <ol class="search-results" data-search-results></ol>
       <button type="button" class="search-more" data-search-more hidden>
         Xem thêm kết quả

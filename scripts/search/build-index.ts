@@ -1,7 +1,9 @@
 import path from "node:path";
 import * as pagefind from "pagefind";
+import { withAttachmentText } from "./attachments.ts";
 import { renderIndexHtml, type SearchDocument } from "./index-html.ts";
 import { toIndexText } from "./vietnamese.ts";
+import { writeVocabulary } from "./write-vocabulary.ts";
 
 export type { SearchDocument } from "./index-html.ts";
 
@@ -14,6 +16,14 @@ export interface SearchIndexSummary {
 }
 
 const BATCH = 200;
+
+/**
+ * Word locations per index chunk (Pagefind's default: about 20,000). A query downloads the whole
+ * chunk of each of its words, so smaller chunks cut a reader's first search (see README.md).
+ * Read by the Pagefind binary, whether run as the Node API's service or as the CLI.
+ */
+export const INDEX_CHUNK_SIZE = 8000;
+process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
 
 function fail(what: string, errors: string[]): never {
   throw new Error(`Search index: ${what} failed:\n${errors.join("\n")}`);
@@ -53,6 +63,8 @@ export async function writePagefindIndex(
 export async function buildSearchIndex(docs: SearchDocument[], outputDir: string): Promise<SearchIndexSummary> {
   const started = performance.now();
   const pagefindDir = path.join(outputDir, "pagefind");
-  const pages = await writePagefindIndex(docs, pagefindDir);
+  const indexed = await withAttachmentText(docs);
+  const pages = await writePagefindIndex(indexed, pagefindDir);
+  await writeVocabulary(indexed, pagefindDir);
   return { pages, indexMs: Math.round(performance.now() - started), pagefindDir };
 }

@@ -3,11 +3,13 @@
  * sort parameters), searches with Pagefind's JS API plus our Vietnamese ranking, and renders
  * the results as plain DOM: no inline styles or scripts, so it runs under the site's CSP.
  */
-import { rankedSearch, type PagefindApi, type PagefindFragment, type PagefindResult, type SortOrder } from "./ranking.ts";
+import { ATTACHMENT_ID_PREFIX, DATE_FILTER, OWN_CATEGORY_FILTER, PARAM_CATEGORY, PARAM_QUERY, PARAM_SORT, SEARCH_PAGE_URL, SORT_NEWEST } from "./params.ts";
+import { rankedSearch, type PagefindApi, type PagefindFragment, type PagefindResult, type PagefindSubResult, type RankedSearch, type SortOrder } from "./ranking.ts";
 import { fromIndexText } from "./vietnamese.ts";
-import { PARAM_CATEGORY, PARAM_QUERY, PARAM_SORT, SORT_NEWEST } from "./params.ts";
+import { VOCABULARY_FILE, type Vocabulary } from "./vocabulary.ts";
 
-const PAGEFIND_URL = "/pagefind/pagefind.js";
+const PAGEFIND_BASE = "/pagefind/";
+const PAGEFIND_URL = `${PAGEFIND_BASE}pagefind.js`;
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 300;
 
@@ -25,12 +27,24 @@ const sortSelect = required<HTMLSelectElement>(form, `select[name="${PARAM_SORT}
 const status = required<HTMLElement>(page, "[data-search-status]");
 const list = required<HTMLOListElement>(page, "[data-search-results]");
 const more = required<HTMLButtonElement>(page, "[data-search-more]");
+const suggestion = required<HTMLElement>(page, "[data-search-suggestion]");
 
 async function loadPagefind(): Promise<PagefindApi> {
   const module = (await import(PAGEFIND_URL)) as { createInstance(options: object): PagefindApi };
-  return module.createInstance({ basePath: "/pagefind/", noWorker: true, excerptLength: 26, excerptEllipsis: "…" });
+  return module.createInstance({ basePath: PAGEFIND_BASE, noWorker: true, excerptLength: 26, excerptEllipsis: "…" });
 }
 const pagefindReady = loadPagefind();
+
+/** Fetched only when a query word occurs nowhere (typo correction and suggestions). */
+let vocabulary: Promise<Vocabulary> | undefined;
+function loadVocabulary(): Promise<Vocabulary> {
+  vocabulary ??= fetch(`${PAGEFIND_BASE}${VOCABULARY_FILE}`).then((response) => {
+    if (!response.ok) throw new Error(`${response.status} ${VOCABULARY_FILE}`);
+    return response.json() as Promise<Vocabulary>;
+  });
+  vocabulary.catch(() => (vocabulary = undefined));
+  return vocabulary;
+}
 
 /** Pagefind's excerpt: text with <mark> around hits and < > escaped. Built as nodes, never as HTML. */
 function excerptNodes(excerpt: string): Node[] {
@@ -54,6 +68,16 @@ function excerptNodes(excerpt: string): Node[] {
   return nodes;
 }
 
+/** When the hits lie mostly in an attached file: its name and the excerpt from it. */
+function attachmentHit(fragment: PagefindFragment): { name: string; excerpt: string } | undefined {
+  const weight = (locations: { balanced_score: number }[]) => locations.reduce((sum, l) => sum + l.balanced_score, 0);
+  let best: PagefindSubResult | undefined;
+  for (const sub of fragment.sub_results ?? []) if (!best || weight(sub.weighted_locations) > weight(best.weighted_locations)) best = sub;
+  const id = best?.anchor?.id;
+  if (!best || !id?.startsWith(ATTACHMENT_ID_PREFIX)) return undefined;
+  return { name: fromIndexText(best.title).replace(/^[^:]*:\s*/, ""), excerpt: best.excerpt };
+}
+
 function resultItem(fragment: PagefindFragment): HTMLLIElement {
   const item = document.createElement("li");
   item.className = "search-result";
@@ -64,7 +88,10 @@ function resultItem(fragment: PagefindFragment): HTMLLIElement {
   heading.append(link);
   item.append(heading);
 
-  const { date, dateIso, category } = fragment.meta;
+  const dateIso = fragment.filters?.[DATE_FILTER]?.[0];
+  const category = fragment.filters?.[OWN_CATEGORY_FILTER]?.[0];
+  // Vietnam time already (+07:00): dd/mm/yyyy straight from the ISO string.
+  const date = dateIso && `${dateIso.slice(8, 10)}/${dateIso.slice(5, 7)}/${dateIso.slice(0, 4)}`;
   if (date || category) {
     const meta = document.createElement("p");
     meta.className = "search-result-meta";
@@ -80,7 +107,14 @@ function resultItem(fragment: PagefindFragment): HTMLLIElement {
   }
   const excerpt = document.createElement("p");
   excerpt.className = "search-result-excerpt";
-  excerpt.append(...excerptNodes(fragment.excerpt));
+  const inFile = attachmentHit(fragment);
+  if (inFile) {
+    const file = document.createElement("span");
+    file.className = "search-result-file";
+    file.textContent = `Trong tệp đính kèm ${inFile.name}:`;
+    excerpt.append(file, " ");
+  }
+  excerpt.append(...excerptNodes(inFile?.excerpt ?? fragment.excerpt));
   item.append(excerpt);
   return item;
 }
@@ -131,6 +165,7 @@ function search(): void {
   syncUrl(state);
   queue = queue.then(async () => {
     if (id !== latest) return;
+    suggestion.hidden = true;
     if (!state.query) {
       results = [];
       list.replaceChildren();
@@ -141,20 +176,37 @@ function search(): void {
     status.textContent = "Đang tìm…";
     try {
       const pagefind = await pagefindReady;
-      const ranked = await rankedSearch(pagefind, state);
+      const ranked = await rankedSearch(pagefind, state, loadVocabulary);
       if (id !== latest) return;
-      results = ranked;
+      results = ranked.results;
       shown = 0;
       list.replaceChildren();
       await showMore();
-      status.textContent = results.length
-        ? `Tìm thấy ${results.length} kết quả cho “${state.query}”.`
-        : `Không tìm thấy kết quả nào cho “${state.query}”. Hãy thử từ khóa khác.`;
+      status.textContent = statusText(state.query, ranked);
+      if (ranked.suggestion) showSuggestion(ranked.suggestion);
     } catch (error) {
       console.error(error);
       status.textContent = "Không tải được dữ liệu tìm kiếm. Vui lòng thử lại sau.";
     }
   });
+}
+
+function statusText(query: string, ranked: RankedSearch): string {
+  if (!ranked.results.length) return `Không tìm thấy kết quả nào cho “${query}”. Hãy thử từ khóa khác.`;
+  if (!ranked.corrections.length) return `Tìm thấy ${ranked.results.length} kết quả cho “${query}”.`;
+  const fixes = ranked.corrections.map((c) => `“${c.used}” thay cho “${c.typed}”`).join(", ");
+  return `Không có trang nào chứa đúng “${query}”. Tìm thấy ${ranked.results.length} kết quả với ${fixes}.`;
+}
+
+/** A close spelling that would find something: a link to its own search, never its results. */
+function showSuggestion(text: string): void {
+  const link = document.createElement("a");
+  const url = new URL(SEARCH_PAGE_URL, location.href);
+  url.searchParams.set(PARAM_QUERY, text);
+  link.href = url.pathname + url.search;
+  link.textContent = text;
+  suggestion.replaceChildren("Có phải bạn muốn tìm: ", link, "?");
+  suggestion.hidden = false;
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,9 +1,14 @@
 import type { SiteModel } from "../model/types.ts";
+import { linkedFiles } from "./attachments.ts";
 import type { SearchDocument } from "./index-html.ts";
 import type { SearchCategory } from "./SearchPage.tsx";
 
 /** What the site indexes: every article and static page of the model, never a listing. */
-export function searchDocuments(model: Pick<SiteModel, "articles" | "pages">): SearchDocument[] {
+export function searchDocuments(model: Pick<SiteModel, "articles" | "pages" | "contentDir">): SearchDocument[] {
+  const attachments = (doc: SiteModel["articles"][number] | SiteModel["pages"][number]) => {
+    const files = linkedFiles(doc, model.contentDir).map(({ name, path }) => ({ name, path }));
+    return files.length ? { attachments: files } : {};
+  };
   return [
     ...model.articles.map((a) => ({
       url: a.url,
@@ -13,8 +18,9 @@ export function searchDocuments(model: Pick<SiteModel, "articles" | "pages">): S
       category: a.category.name,
       categoryPath: a.category.path.map((c) => c.name),
       summary: a.summary,
+      ...attachments(a),
     })),
-    ...model.pages.map((p) => ({ url: p.url, title: p.title, html: p.html, summary: p.summary })),
+    ...model.pages.map((p) => ({ url: p.url, title: p.title, html: p.html, summary: p.summary, ...attachments(p) })),
   ];
 }
 

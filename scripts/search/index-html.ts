@@ -1,5 +1,7 @@
 import { DateTime } from "luxon";
-import { formatDate, toIso, ZONE } from "../model/dates.ts";
+import { toIso, ZONE } from "../model/dates.ts";
+import { ATTACHMENT_ID_PREFIX, DATE_FILTER, OWN_CATEGORY_FILTER, TITLE_NUMBER_FILTER } from "./params.ts";
+import { numeral } from "./ranking.ts";
 
 /** One article or static page as the search index sees it. */
 export interface SearchDocument {
@@ -17,6 +19,16 @@ export interface SearchDocument {
    */
   categoryPath?: string[];
   summary?: string;
+  /** PDF and DOCX files the body links to, with their text once extracted (attachments.ts). */
+  attachments?: Attachment[];
+}
+
+export interface Attachment {
+  /** File name as readers see it, e.g. the-le-hoi-thi.pdf. */
+  name: string;
+  /** Absolute path of the file. */
+  path: string;
+  text?: string;
 }
 
 /** Sort key for pages without a date, so "newest first" still lists them (last). */
@@ -24,6 +36,15 @@ export const UNDATED_SORT_KEY = "0000-01-01";
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** Numbers and upper-case Roman numerals of a title ("lần thứ 11", "Đại hội VI", "năm 2022"). */
+export function titleNumbers(title: string): string[] {
+  const found = title
+    .split(/[\s,.;:()–-]+/)
+    .filter((token) => /^\d+$/.test(token) || (/^[IVX]+$/.test(token) && numeral(token)))
+    .map((token) => numeral(token)!);
+  return [...new Set(found)];
 }
 
 function plainText(html: string): string {
@@ -42,17 +63,19 @@ export function renderIndexHtml(doc: SearchDocument, indexText: (text: string) =
     for (const name of doc.categoryPath ?? [doc.category]) {
       head.push(`<meta data-pagefind-filter="category[content]" content="${escapeHtml(name)}">`);
     }
-    head.push(`<meta data-pagefind-meta="category[content]" content="${escapeHtml(doc.category)}">`);
+    head.push(`<meta data-pagefind-filter="${OWN_CATEGORY_FILTER}[content]" content="${escapeHtml(doc.category)}">`);
   }
   let sortKey = UNDATED_SORT_KEY;
   if (doc.dateIso) {
     const date = DateTime.fromISO(doc.dateIso, { zone: ZONE });
     if (!date.isValid) throw new Error(`${doc.url}: dateIso "${doc.dateIso}" is not an ISO 8601 date`);
     sortKey = toIso(date);
-    head.push(`<meta data-pagefind-meta="date[content]" content="${formatDate(date)}">`);
-    head.push(`<meta data-pagefind-meta="dateIso[content]" content="${sortKey}">`);
+    head.push(`<meta data-pagefind-filter="${DATE_FILTER}[content]" content="${sortKey}">`);
   }
   head.push(`<meta data-pagefind-sort="date[content]" content="${sortKey}">`);
+  for (const value of titleNumbers(doc.title)) {
+    head.push(`<meta data-pagefind-filter="${TITLE_NUMBER_FILTER}[content]" content="${value}">`);
+  }
 
   const summary = doc.summary?.trim();
   const showSummary = summary && !plainText(doc.html).includes(summary);
@@ -60,6 +83,11 @@ export function renderIndexHtml(doc: SearchDocument, indexText: (text: string) =
     `<h1 data-pagefind-meta="title">${escapeHtml(doc.title)}</h1>`,
     showSummary ? `<p>${escapeHtml(summary)}</p>` : "",
     doc.html,
+    ...(doc.attachments ?? []).flatMap((file, i) =>
+      file.text?.trim()
+        ? [`<section><h2 id="${ATTACHMENT_ID_PREFIX}${i + 1}">Tệp đính kèm: ${escapeHtml(file.name)}</h2><p>${escapeHtml(file.text)}</p></section>`]
+        : [],
+    ),
   ].join("\n");
   return `<!doctype html><html lang="vi"><head>${head.join("")}</head><body><main data-pagefind-body>${indexText(body)}</main></body></html>`;
 }

@@ -41,7 +41,11 @@ async function main(): Promise<void> {
     const oursDir = path.join(work, "ours");
     const ours = await buildSearchIndex(docs, oursDir);
     const stockStart = performance.now();
+    // Stock Pagefind chunks by its own default (the service restarts for each index).
+    const ourChunking = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+    delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
     await writePagefindIndex(docs, path.join(work, "stock", "pagefind"), (text) => text);
+    process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = ourChunking;
     const stockMs = Math.round(performance.now() - stockStart);
     const oursSize = await dirSize(ours.pagefindDir);
     const stockSize = await dirSize(path.join(work, "stock", "pagefind"));
@@ -51,7 +55,7 @@ async function main(): Promise<void> {
     let resultCount = 0;
     try {
       const pagefind = await loadPagefind(oursDir, server.origin);
-      const results = await rankedSearch(pagefind, { query });
+      const { results } = await rankedSearch(pagefind, { query });
       resultCount = results.length;
       await Promise.all(results.slice(0, 10).map((r) => r.data()));
     } finally {

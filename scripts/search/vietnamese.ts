@@ -8,6 +8,10 @@
  * - đ/Đ is a letter, not d + mark, so Pagefind never folds it to d. We spell it as d/D plus
  *   U+0335 (combining short stroke overlay): Pagefind then folds it like any other mark, and a
  *   query typed with đ still matches exactly. `fromIndexText` turns it back into đ for display.
+ * - i/y spelling variants (kĩ/kỹ, lí/lý, mĩ/mỹ, sĩ/sỹ, hi/hy, ti/ty, quí/quý) are one word: the
+ *   index and the query spell them with y. In the index an i-spelling keeps a WORD JOINER after
+ *   the vowel (Pagefind drops it from the word but keeps it in the excerpt text), so display
+ *   turns it back into the i the author wrote.
  */
 
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
@@ -37,27 +41,55 @@ export function normalizeVietnamese(text: string): string {
   return text.normalize("NFC").replace(AMBIGUOUS_ENDING, canonicalTone);
 }
 
-/** Fully folded form: no marks, đ→d, lower case. "Đặng Ngọc Dũng" → "dang ngoc dung". */
-export function foldVietnamese(text: string): string {
-  return normalizeVietnamese(text)
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase();
+/** i and y with each tone, lower and upper case, at the same index. */
+const I_FORMS = "iìíỉĩịIÌÍỈĨỊ";
+const Y_FORMS = "yỳýỷỹỵYỲÝỶỸỴ";
+const I_MARK = "\u2060";
+/**
+ * A syllable whose whole rhyme is i or y after h, k, l, m, s, t or qu: the pairs where
+ * Vietnamese spelling allows either letter. Other syllables (chi, vi, thi, y tế) never vary.
+ */
+const IY_SYLLABLE = new RegExp(`(?<![\\p{L}\\p{M}])(h|k|l|m|s|t|qu)([${I_FORMS}${Y_FORMS}])(?![\\p{L}\\p{M}\\u2060])`, "giu");
+
+/** kĩ → kỹ: the y spelling; `mark` keeps a trace of an i (index text, for display). */
+function ySpelling(text: string, mark: boolean): string {
+  return text.replace(IY_SYLLABLE, (_, onset: string, vowel: string) => {
+    const i = I_FORMS.indexOf(vowel);
+    return i < 0 ? onset + vowel : onset + Y_FORMS[i] + (mark ? I_MARK : "");
+  });
 }
 
-/** The text we hand to Pagefind (content and queries alike). */
+function strokeD(text: string): string {
+  return text.replace(/đ/g, `d${STROKE}`).replace(/Đ/g, `D${STROKE}`);
+}
+
+/** The text we hand to Pagefind to index. */
 export function toIndexText(text: string): string {
-  return normalizeVietnamese(text).replace(/đ/g, `d${STROKE}`).replace(/Đ/g, `D${STROKE}`);
+  return strokeD(ySpelling(normalizeVietnamese(text), true));
+}
+
+/** A query as Pagefind must see it to match the index: like `toIndexText`, without display traces. */
+export function toQueryText(text: string): string {
+  return strokeD(ySpelling(normalizeVietnamese(text), false));
 }
 
 /** Index text back to what readers should see. */
 export function fromIndexText(text: string): string {
-  return text.replace(/d\u0335/g, "đ").replace(/D\u0335/g, "Đ");
+  return text
+    .replace(/d\u0335/g, "đ")
+    .replace(/D\u0335/g, "Đ")
+    .replace(/(\p{L})\u2060/gu, (_, y: string) => I_FORMS[Y_FORMS.indexOf(y)] ?? y);
+}
+
+/**
+ * Fully folded form, as Pagefind compares words: no marks, đ→d, i/y variants with y, lower case.
+ * Works on plain and index text alike. "Đặng Ngọc Dũng" → "dang ngoc dung", "kĩ" → "ky".
+ */
+export function foldVietnamese(text: string): string {
+  return toQueryText(text).normalize("NFD").replace(/[\p{M}\u2060]/gu, "").toLowerCase();
 }
 
 /** Whether a query word carries any Vietnamese diacritic (so an exact match means something). */
 export function hasDiacritics(word: string): boolean {
-  return foldVietnamese(word) !== normalizeVietnamese(word).toLowerCase();
+  return /[\p{M}đĐ]/u.test(word.normalize("NFD"));
 }

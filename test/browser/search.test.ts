@@ -4,6 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveStatic, type StaticServer } from "../../scripts/search/static-server.ts";
 import { buildContent, makeContent } from "../helpers/content.ts";
 import { articleUrl, fixtureContentFiles } from "../search/fixture/articles.ts";
+import { ABSENT_QUERIES, QUALITY_QUERIES } from "../search/fixture/queries.ts";
+
+/** The machine is shared: give the page time (tests never assert times). */
+const SLOW = { timeout: 15_000 };
 
 describe("search page of a real site build, in Chromium under the site's CSP", () => {
   let contentDir: string;
@@ -52,7 +56,7 @@ describe("search page of a real site build, in Chromium under the site's CSP", (
     const input = page.getByLabel("Từ khóa");
     await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type("dang ngoc dung", { delay: 20 });
-    await expect.poll(() => firstResult(page).getAttribute("href")).toBe(articleUrl("ong-dang-ngoc-dung-nhan-bang-khen"));
+    await expect.poll(() => firstResult(page).getAttribute("href"), SLOW).toBe(articleUrl("ong-dang-ngoc-dung-nhan-bang-khen"));
     expect(await firstResult(page).textContent()).toBe("Ông Đặng Ngọc Dũng nhận Bằng khen của Ủy ban nhân dân tỉnh");
     expect(new URL(page.url()).searchParams.get("q")).toBe("dang ngoc dung");
     const item = page.locator("main ol.search-results > li").first();
@@ -68,7 +72,7 @@ describe("search page of a real site build, in Chromium under the site's CSP", (
     await page.locator("header form[action='/tim-kiem/'] input[name=q]").fill("trien khai nhiem vu");
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/tim-kiem\/\?q=trien\+khai\+nhiem\+vu$/);
-    await expect.poll(() => firstResult(page).getAttribute("href")).toBe(articleUrl("trien-khai-nhiem-vu-nam-2020"));
+    await expect.poll(() => firstResult(page).getAttribute("href"), SLOW).toBe(articleUrl("trien-khai-nhiem-vu-nam-2020"));
     expect(await page.getByLabel("Từ khóa").inputValue()).toBe("trien khai nhiem vu");
     // Keyboard: from the search box, Tab reaches the first result link after the form's controls.
     await page.getByLabel("Từ khóa").focus();
@@ -89,14 +93,14 @@ describe("search page of a real site build, in Chromium under the site's CSP", (
     expect(await page.locator("main ol.search-results > li").count()).toBe(0);
     expect(new URL(page.url()).searchParams.get("q")).toBeNull();
     await cdp.send("Input.insertText", { text: "Đà Nẵng" });
-    await expect.poll(() => firstResult(page).getAttribute("href")).toBe(articleUrl("hoi-thao-bien-doi-khi-hau-tai-da-nang"));
+    await expect.poll(() => firstResult(page).getAttribute("href"), SLOW).toBe(articleUrl("hoi-thao-bien-doi-khi-hau-tai-da-nang"));
     expect(new URL(page.url()).searchParams.get("q")).toBe("Đà Nẵng");
     await page.close();
   });
 
   it("filters by category and sorts newest first, keeping both in the URL", async () => {
     const page = await open("/tim-kiem/?q=hoi&chuyen-muc=H%E1%BB%99i+th%C3%A0nh+vi%C3%AAn&sap-xep=moi-nhat");
-    await expect.poll(() => page.locator("main ol.search-results > li").count()).toBeGreaterThan(2);
+    await expect.poll(() => page.locator("main ol.search-results > li").count(), SLOW).toBeGreaterThan(2);
     expect(await page.getByLabel("Chuyên mục").inputValue()).toBe("Hội thành viên");
     const metas = await page.locator(".search-result-meta").allTextContents();
     expect(metas.every((m) => m.endsWith(" · Hội thành viên"))).toBe(true);
@@ -114,9 +118,91 @@ describe("search page of a real site build, in Chromium under the site's CSP", (
     await page.goto(`${server.origin}/tim-kiem/?q=da+nang`);
     await expect(page.locator("main form[role=search]").isVisible()).resolves.toBe(false);
     const notice = page.locator("main .search-nojs");
-    expect(await notice.textContent()).toContain("cần JavaScript");
+    expect(await notice.textContent()).toContain("Chức năng tìm kiếm cần bật JavaScript.");
     expect(await notice.locator("a").getAttribute("href")).toBe("/luu-tru/");
     await context.close();
+  });
+
+  /** Types a query into the page's search box and waits for its answer: the top 3 links shown. */
+  async function ask(page: Page, query: string): Promise<string[]> {
+    const input = page.getByLabel("Từ khóa");
+    await input.fill(query);
+    await input.press("Enter");
+    const status = page.getByRole("status");
+    await expect
+      .poll(async () => {
+        const text = (await status.textContent()) ?? "";
+        return text.includes(`“${query}”`) && !text.startsWith("Đang tìm");
+      }, SLOW)
+      .toBe(true);
+    return page.locator("main ol.search-results > li h2 a").evaluateAll((links) =>
+      links.slice(0, 3).map((a) => a.getAttribute("href") ?? ""),
+    );
+  }
+
+  it("reaches the quality bar on the whole quality set, typed into the real page", async () => {
+    const page = await open("/tim-kiem/");
+    const byKind = new Map<string, { n: number; hit1: number; hit3: number }>();
+    const misses: string[] = [];
+    for (const { query, kind, expected } of QUALITY_QUERIES) {
+      const top = await ask(page, query);
+      const row = byKind.get(kind) ?? { n: 0, hit1: 0, hit3: 0 };
+      byKind.set(kind, row);
+      row.n++;
+      if (top[0] === expected) row.hit1++;
+      if (top.includes(expected)) row.hit3++;
+      if (top[0] !== expected) misses.push(`${kind}: ${JSON.stringify(query)} → ${top.join(", ") || "(none)"}`);
+    }
+    let absentListed = 0;
+    for (const query of ABSENT_QUERIES) {
+      const top = await ask(page, query);
+      if (top.length) {
+        absentListed++;
+        misses.push(`absent: ${JSON.stringify(query)} → ${top.join(", ")}`);
+      }
+    }
+    await page.close();
+    const sum = (rows: { n: number; hit1: number; hit3: number }[]) =>
+      rows.reduce((t, r) => ({ n: t.n + r.n, hit1: t.hit1 + r.hit1, hit3: t.hit3 + r.hit3 }), { n: 0, hit1: 0, hit3: 0 });
+    const nonTypo = sum([...byKind].filter(([kind]) => kind !== "typo").map(([, row]) => row));
+    const typo = byKind.get("typo")!;
+    console.log(
+      [
+        `search quality in Chromium (${QUALITY_QUERIES.length + ABSENT_QUERIES.length} queries)`,
+        ...[...byKind].map(([kind, r]) => `  ${kind.padEnd(17)} ${r.n}: first ${r.hit1}, top 3 ${r.hit3}`),
+        `  non-typo          ${nonTypo.n}: first ${nonTypo.hit1}, top 3 ${nonTypo.hit3}`,
+        `  absent            ${ABSENT_QUERIES.length}: no list for ${ABSENT_QUERIES.length - absentListed}`,
+        ...misses.map((m) => `  not first: ${m}`),
+      ].join("\n"),
+    );
+    expect(nonTypo.hit1 / nonTypo.n).toBeGreaterThanOrEqual(0.98);
+    expect(nonTypo.hit3).toBe(nonTypo.n);
+    expect(typo.hit3).toBeGreaterThanOrEqual(7);
+    expect(absentListed).toBe(0);
+  }, 300_000);
+
+  it("shows no list for words that occur nowhere, and offers a close spelling without its results", async () => {
+    const page = await open("/tim-kiem/");
+    expect(await ask(page, "xyzxyz")).toEqual([]);
+    expect(await page.getByRole("status").textContent()).toContain("Không tìm thấy kết quả");
+    expect(await page.locator("[data-search-suggestion]").isVisible()).toBe(false);
+    expect(await ask(page, "tom hhum")).toEqual([]);
+    const offer = page.locator("[data-search-suggestion]");
+    expect(await offer.textContent()).toMatch(/^Có phải bạn muốn tìm: .+\?$/);
+    await offer.locator("a").click();
+    await page.waitForURL(/\?q=/);
+    const suggested = await page.getByLabel("Từ khóa").inputValue();
+    expect(await ask(page, suggested)).toContain(articleUrl("bao-ve-nguon-loi-thuy-san-ven-bo"));
+    await page.close();
+  });
+
+  it("finds text inside attachments, links the article and names the file", async () => {
+    const page = await open("/tim-kiem/?q=thang+%C4%91i%E1%BB%83m+100");
+    await expect.poll(() => firstResult(page).getAttribute("href"), SLOW).toBe(articleUrl("phat-dong-hoi-thi-sang-tao-ky-thuat-lan-thu-13"));
+    const excerpt = page.locator("main ol.search-results > li .search-result-excerpt").first();
+    expect(await excerpt.textContent()).toContain("Trong tệp đính kèm the-le-hoi-thi-sang-tao-lan-thu-13.pdf:");
+    expect((await excerpt.locator("mark").allTextContents()).join(" ")).toMatch(/thang điểm 100/);
+    await page.close();
   });
 
   it("ran without CSP violations or script errors", () => {

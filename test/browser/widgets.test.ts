@@ -97,34 +97,38 @@ async function open(context: BrowserContext, options: { counterDown?: boolean } 
 }
 
 const text = (page: Page, selector: string) => page.locator(selector).first().textContent();
-const liveTotal = async () => ((await (await fetch(`${base}/api/visits`)).json()) as { total: number }).total;
+const live = async () => (await (await fetch(`${base}/api/visits`)).json()) as { total: number; recent: number };
+const liveTotal = async () => (await live()).total;
 const vi = (n: number) => new Intl.NumberFormat("vi-VN").format(n);
 const waitForText = (page: Page, selector: string, expected: string) =>
   page.waitForFunction(([s, t]) => document.querySelector(s)?.textContent === t, [selector, expected] as const);
 
 describe("visit counter", () => {
-  it("goes up when a page opens, and counts tabs seen in the last minutes as online", async () => {
-    const before = await liveTotal();
+  it("counts a page once per browser, and shows the visits of the last minutes", async () => {
+    const before = await live();
     const first = await browser.newContext();
     const a = await open(first);
-    await waitForText(a.page, "[data-counter-total]", vi(before + 1));
-    expect(await text(a.page, "[data-counter-online]")).toBe("1");
-    expect(await a.page.locator("[data-counter-online-row]").isVisible()).toBe(true);
+    await waitForText(a.page, "[data-counter-total]", vi(before.total + 1));
+    expect(await text(a.page, "[data-counter-recent]")).toBe(vi(before.recent + 1));
+    expect(await a.page.locator("[data-counter-recent-row]").isVisible()).toBe(true);
     expect(await a.page.locator("[data-counter-note]").isVisible()).toBe(false);
+    expect(await liveTotal()).toBe(before.total + 1);
 
-    await a.page.reload(); // same tab, same anonymous id
-    await waitForText(a.page, "[data-counter-total]", vi(before + 2));
-    expect(await text(a.page, "[data-counter-online]")).toBe("1");
+    await a.page.reload(); // the same browser, the same page, minutes later: not a new visit
+    await waitForText(a.page, "[data-counter-total]", vi(before.total + 1));
+    await a.page.waitForLoadState("networkidle");
+    expect(await liveTotal()).toBe(before.total + 1);
 
-    const second = await browser.newContext();
+    const second = await browser.newContext(); // another browser
     const b = await open(second);
-    await waitForText(b.page, "[data-counter-total]", vi(before + 3));
-    expect(await text(b.page, "[data-counter-online]")).toBe("2");
-    expect(await liveTotal()).toBe(before + 3);
+    await waitForText(b.page, "[data-counter-total]", vi(before.total + 2));
+    expect(await text(b.page, "[data-counter-recent]")).toBe(vi(before.recent + 2));
+    expect(await liveTotal()).toBe(before.total + 2);
 
     for (const o of [a, b]) expect([o.external, o.problems]).toEqual([[], []]);
     expect(await b.page.evaluate(() => document.cookie)).toBe("");
-    expect(await b.page.evaluate(() => sessionStorage.getItem("visitor"))).toMatch(/^[0-9a-f]{32}$/);
+    // What the browser remembers stays in it: the page and when it was counted.
+    expect(Object.keys(await b.page.evaluate(() => JSON.parse(localStorage.getItem("counted-pages") ?? "{}") as object))).toEqual(["/"]);
     await Promise.all([first.close(), second.close()]);
   });
 
@@ -186,7 +190,7 @@ describe("without JavaScript", () => {
     const o = await open(context);
     expect(await text(o.page, "[data-counter-total]")).toBe("1.000");
     expect(await o.page.locator("[data-counter-note]").isVisible()).toBe(true);
-    expect(await o.page.locator("[data-counter-online-row]").isVisible()).toBe(false);
+    expect(await o.page.locator("[data-counter-recent-row]").isVisible()).toBe(false);
     expect(await o.page.locator("[data-quote]:visible").count()).toBe(1);
     expect(await o.page.getByRole("button", { name: "Câu khác" }).isVisible()).toBe(false);
     expect(await o.page.getByRole("link", { name: /Xem video/ }).getAttribute("href")).toBe(`https://www.youtube-nocookie.com/embed/${VIDEO_ID}?autoplay=1`);

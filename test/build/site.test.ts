@@ -80,7 +80,7 @@ describe("pages", () => {
     expect(html).toContain('<h2 id="ket-qua">Kết quả</h2>');
     expect(html).toMatch(/rel="prev"><span class="prev-next-label">‹ Bài trước<\/span> Bài số 23/);
     expect(html).toMatch(/rel="next"><span class="prev-next-label">Bài sau ›<\/span> Trước nửa đêm/);
-    expect(html).toContain("Cùng chuyên mục Liên hiệp Hội");
+    expect(html).toContain("Tin cùng chuyên mục");
     expect(html).toContain('class="skip-link" href="#noi-dung"');
   });
   it("escapes HTML in titles", async () => {
@@ -101,7 +101,7 @@ describe("pages", () => {
     expect(await site.read("/the/hoi-nghi/")).toContain("Ngày nhuận");
     expect(await site.read("/luu-tru/")).toContain('href="/luu-tru/2019/"');
     expect(await site.read("/gioi-thieu/")).toContain("Trang giới thiệu.");
-    expect(await site.read("/tim-kiem/")).toContain("Tìm kiếm cần JavaScript");
+    expect(await site.read("/tim-kiem/")).toContain("Chức năng tìm kiếm cần bật JavaScript.");
     expect(await site.read("/404.html")).toContain("Không tìm thấy trang");
   });
   it("puts the lead article first on the home page", async () => {
@@ -135,7 +135,8 @@ describe("the first real article", () => {
     const html = await real.read("/tin-tuc/2020/02/trien-khai-nhiem-vu-nam-2020/");
     expect(html).toContain('datetime="2020-02-29T15:41:14+07:00">29/02/2020 15:41<');
     expect(html).toContain("<figcaption>Quang cảnh Hội nghị</figcaption>");
-    expect(html).toContain("<figcaption>Phó Chủ tich UBND tỉnh Đặng Ngọc Dũng phát biểu chỉ đạo tại Hội nghị</figcaption>");
+    // The one correction to the old export: its caption misspells "Phó Chủ tịch" as "Phó Chủ tich".
+    expect(html).toContain("<figcaption>Phó Chủ tịch UBND tỉnh Đặng Ngọc Dũng phát biểu chỉ đạo tại Hội nghị</figcaption>");
     expect(html).toContain("video-missing");
     expect(html).toContain("Video 05 Sự kiện và 05 hoạt động nổi bật");
     expect(html).toContain('<p class="article-author">BH</p>');

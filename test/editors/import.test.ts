@@ -101,7 +101,7 @@ describe("npm run import", () => {
     const article = model!.articles[0]!;
     expect(article.url).toBe("/tin-tuc/2020/02/trien-khai-nhiem-vu-nam-2020/");
     expect(article.html).toContain("<figcaption>Quang cảnh Hội nghị</figcaption>");
-    expect(article.html).toContain("Video này chưa có trên trang mới.");
+    expect(article.html).toContain("Video đang được cập nhật.");
     expect(article.legacyUrls).toEqual(["/i1644-trien-khai-nhiem-vu.aspx"]);
 
     await writeFile(path, md + "\nSửa tay.\n");

@@ -23,6 +23,8 @@ describe("Atom feeds", () => {
     const { feed } = parseXml(await siteFeed(model, NOW));
     expect(feed["@xmlns"]).toBe("http://www.w3.org/2005/Atom");
     expect(feed["@xml:lang"]).toBe("vi");
+    // One title pattern for every feed: "<what> – <short name>".
+    expect(feed.title).toBe("Tin mới – Liên hiệp Hội Quảng Ngãi");
     expect(feed.link.find((l: any) => l["@rel"] === "self")["@href"]).toBe("https://lhh.example.org/feed.xml");
     expect(feed.updated).toBe("2024-05-10T00:30:00+07:00");
     const titles = feed.entry.map((e: any) => e.title);

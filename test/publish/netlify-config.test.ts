@@ -120,7 +120,8 @@ describe("netlify.toml", () => {
     expect(admin).toEqual([ADMIN_CSP]);
     const d = directives(admin[0]!);
     expect(d.get("script-src")).toContain("'unsafe-eval'");
-    expect(d.get("connect-src")).toEqual(["'self'", "https://api.github.com"]);
+    // blob:: Decap reads an upload back from its blob: URL before sending it (test/browser/admin.test.ts uploads one).
+    expect(d.get("connect-src")).toEqual(["'self'", "blob:", "https://api.github.com"]);
     for (const path of PATHS.filter((p) => !p.startsWith("/admin/"))) {
       expect((await matching(path)).get("content-security-policy"), path).toEqual([SITE_CSP]);
     }

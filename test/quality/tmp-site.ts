@@ -24,7 +24,7 @@ export function goodPage(title: string, body: string): string {
 <script src="/js/site.js" defer></script>
 </head>
 <body>
-<a class="skip" href="#main">Bỏ qua, đến nội dung chính</a>
+<a class="skip" href="#main">Chuyển đến nội dung chính</a>
 <header><nav aria-label="Điều hướng chính"><a href="/">Trang chủ</a> <a href="/tin-tuc/bai-viet/">Bài viết</a></nav></header>
 <main id="main" tabindex="-1">
 <h1>${title}</h1>

@@ -15,14 +15,23 @@ describe("the HTML handed to Pagefind", () => {
     summary: "Tóm tắt riêng, không có trong bài.",
   };
 
-  it("carries the category filter, Vietnam-time date meta and sort key, and the escaped title as h1", () => {
+  it("carries the category filter, Vietnam-time date and sort key, and the escaped title as h1", () => {
     const html = renderIndexHtml(article, toIndexText);
     expect(html).toContain('<meta data-pagefind-filter="category[content]" content="Liên hiệp Hội">');
-    expect(html).toContain('<meta data-pagefind-meta="date[content]" content="29/02/2020">');
+    // Display-only values are filters, never meta: Pagefind 1.6 searches every meta field.
+    expect(html).toContain('<meta data-pagefind-filter="muc[content]" content="Liên hiệp Hội">');
+    expect(html).toContain('<meta data-pagefind-filter="ngay[content]" content="2020-02-29T15:41:14+07:00">');
+    expect(html.match(/data-pagefind-meta/g)).toEqual(["data-pagefind-meta"]);
     expect(html).toContain('<meta data-pagefind-sort="date[content]" content="2020-02-29T15:41:14+07:00">');
     expect(html).toContain('<h1 data-pagefind-meta="title">Triển khai nhiệm vụ &lt;năm&gt; 2020</h1>');
     expect(html).toContain("<p>Tóm tắt riêng, không có trong bài.</p>");
     expect(html).toContain("D\u0335ặng Ngọc Dũng");
+  });
+
+  it("files the numbers and upper-case Roman numerals of a title under a filter", () => {
+    const html = renderIndexHtml({ ...article, title: "Đại hội lần thứ VI, nhiệm kỳ 2020–2025: Vi sinh và 11 giải" }, toIndexText);
+    const values = [...html.matchAll(/data-pagefind-filter="so\[content\]" content="([^"]+)"/g)].map((m) => m[1]);
+    expect(values).toEqual(["vi", "2020", "2025", "11"]);
   });
 
   it("does not repeat a summary the body already contains, and sorts undated pages last", () => {

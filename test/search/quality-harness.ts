@@ -1,27 +1,43 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { withAttachmentText } from "../../scripts/search/attachments.ts";
 import { writePagefindIndex } from "../../scripts/search/build-index.ts";
 import type { SearchDocument } from "../../scripts/search/index-html.ts";
 import { loadPagefind } from "../../scripts/search/node-pagefind.ts";
 import type { PagefindApi } from "../../scripts/search/ranking.ts";
 import { serveStatic, type StaticServer } from "../../scripts/search/static-server.ts";
+import { VOCABULARY_FILE, type Vocabulary } from "../../scripts/search/vocabulary.ts";
+import { writeVocabulary } from "../../scripts/search/write-vocabulary.ts";
 
 /** A built Pagefind index, served over HTTP and loaded with its own pagefind.js. */
 export interface BuiltIndex {
+  /** The served site folder (pagefind/ inside). */
+  dir: string;
   pagefind: PagefindApi;
   server: StaticServer;
+  /** Our index's vocabulary, as the client fetches it. */
+  vocabulary: () => Promise<Vocabulary>;
   dispose(): Promise<void>;
 }
 
+/**
+ * Our index (attachments extracted, vocabulary written, like the site build), or stock
+ * Pagefind's when `indexText` is given.
+ */
 export async function buildAndLoad(docs: SearchDocument[], indexText?: (text: string) => string): Promise<BuiltIndex> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "search-quality-"));
-  await writePagefindIndex(docs, path.join(dir, "pagefind"), indexText);
+  const pagefindDir = path.join(dir, "pagefind");
+  const indexed = indexText ? docs : await withAttachmentText(docs);
+  await writePagefindIndex(indexed, pagefindDir, indexText);
+  if (!indexText) await writeVocabulary(indexed, pagefindDir);
   const server = await serveStatic(dir);
   const pagefind = await loadPagefind(dir, server.origin);
   return {
+    dir,
     pagefind,
     server,
+    vocabulary: async () => (await fetch(`${server.origin}/pagefind/${VOCABULARY_FILE}`)).json() as Promise<Vocabulary>,
     dispose: async () => {
       await server.close();
       await rm(dir, { recursive: true, force: true });

@@ -1,8 +1,14 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { INDEX_CHUNK_SIZE } from "../../scripts/search/build-index.ts";
 import { rankedSearch } from "../../scripts/search/ranking.ts";
 import { FIXTURE_ARTICLE_COUNT, FIXTURE_DOCS, articleUrl } from "./fixture/articles.ts";
-import { QUALITY_QUERIES } from "./fixture/queries.ts";
+import { ABSENT_QUERIES, QUALITY_QUERIES } from "./fixture/queries.ts";
 import { buildAndLoad, score, topUrls, type BuiltIndex, type Score } from "./quality-harness.ts";
+
+/** Word locations per index chunk when PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE is not set (Pagefind's source). */
+const PAGEFIND_DEFAULT_CHUNK_SIZE = 20_000;
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -11,19 +17,32 @@ describe("search quality on the fixture site (real Pagefind indexes, loaded with
   let stock: BuiltIndex;
   beforeAll(async () => {
     ours = await buildAndLoad(FIXTURE_DOCS);
-    stock = await buildAndLoad(FIXTURE_DOCS, (text) => text);
+    // Stock Pagefind, with its own chunking too (the Pagefind service restarts for each index).
+    const ourChunking = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+    process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(PAGEFIND_DEFAULT_CHUNK_SIZE);
+    try {
+      stock = await buildAndLoad(FIXTURE_DOCS, (text) => text);
+    } finally {
+      process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = ourChunking;
+    }
   });
   afterAll(async () => {
     await ours?.dispose();
     await stock?.dispose();
   });
 
-  const oursSearch = async (query: string) => topUrls(await rankedSearch(ours.pagefind, { query }), 3);
+  const oursSearch = async (query: string) => topUrls((await rankedSearch(ours.pagefind, { query }, ours.vocabulary)).results, 3);
   const stockSearch = async (query: string) => topUrls((await stock.pagefind.search(query))?.results ?? [], 3);
 
+  it("cuts the index into smaller chunks than Pagefind's default (a query downloads whole chunks)", async () => {
+    expect(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE).toBe(String(INDEX_CHUNK_SIZE));
+    const chunks = async (index: BuiltIndex) => (await readdir(path.join(index.dir, "pagefind", "index"))).length;
+    expect(await chunks(ours)).toBeGreaterThan(2 * (await chunks(stock)));
+  });
+
   it("has a fixture large enough to mean something", () => {
-    expect(FIXTURE_ARTICLE_COUNT).toBeGreaterThanOrEqual(30);
-    expect(QUALITY_QUERIES.length).toBeGreaterThanOrEqual(40);
+    expect(FIXTURE_ARTICLE_COUNT).toBeGreaterThanOrEqual(150);
+    expect(QUALITY_QUERIES.length).toBeGreaterThanOrEqual(90);
   });
 
   it("finds the meant article in the top 3 for at least 95% of queries, and beats stock Pagefind", async () => {
@@ -45,13 +64,34 @@ describe("search quality on the fixture site (real Pagefind indexes, loaded with
     expect(mine.hit3).toBeGreaterThan(theirs.hit3);
   });
 
+  it("answers words that occur nowhere with nothing, though stock Pagefind lists pages for some", async () => {
+    for (const query of ABSENT_QUERIES) {
+      const answer = await rankedSearch(ours.pagefind, { query }, ours.vocabulary);
+      expect(answer.results, query).toEqual([]);
+    }
+    // The root cause: no word starts with "xyzxyz", so Pagefind falls back to the longest indexed
+    // word that starts it ("x", from "khóa X"); a word found nowhere is dropped from a longer query.
+    expect((await stockSearch("xyzxyz"))[0]).toBe(articleUrl("dai-hoi-lien-hiep-hoi-lan-thu-v"));
+    expect((await stock.pagefind.search("tôm qwerty"))?.results.length).toBeGreaterThan(0);
+  });
+
+  it("searches a plain slip for the reader and says so; only offers other close spellings", async () => {
+    const slip = await rankedSearch(ours.pagefind, { query: "quag ngai chuyen doi so" }, ours.vocabulary);
+    expect(slip.corrections).toEqual([{ typed: "quag", used: "quảng" }]);
+    expect(await topUrls(slip.results, 1)).toEqual([articleUrl("quang-ngai-day-manh-chuyen-doi-so")]);
+    const offer = await rankedSearch(ours.pagefind, { query: "tom hhum" }, ours.vocabulary);
+    expect(offer.results).toEqual([]);
+    expect(offer.suggestion).toMatch(/^\S+ hùm$/);
+    expect((await rankedSearch(ours.pagefind, { query: "xyzxyz" }, ours.vocabulary)).suggestion).toBeUndefined();
+  });
+
   const rankOf = (urls: string[], slug: string) => {
     const rank = urls.indexOf(articleUrl(slug));
     expect(rank, `${slug} should be found`).toBeGreaterThanOrEqual(0);
     return rank;
   };
   const allUrls = async (query: string, options: { category?: string; sort?: "newest" } = {}) => {
-    const results = await rankedSearch(ours.pagefind, { query, ...options });
+    const { results } = await rankedSearch(ours.pagefind, { query, ...options }, ours.vocabulary);
     return topUrls(results, results.length);
   };
 
@@ -91,16 +131,16 @@ describe("search quality on the fixture site (real Pagefind indexes, loaded with
 
   it("filters by category and sorts newest first", async () => {
     const search = async (category: string) => {
-      const results = await rankedSearch(ours.pagefind, { query: "hoi", category, sort: "newest" });
+      const { results } = await rankedSearch(ours.pagefind, { query: "hoi", category, sort: "newest" });
       return Promise.all(results.map((r) => r.data()));
     };
     const members = await search("Hội thành viên");
     expect(members.length).toBeGreaterThan(2);
-    expect(new Set(members.map((f) => f.meta["category"]))).toEqual(new Set(["Hội thành viên"]));
-    const dates = members.map((f) => f.meta["dateIso"] ?? "");
+    expect(new Set(members.map((f) => f.filters?.["muc"]?.[0]))).toEqual(new Set(["Hội thành viên"]));
+    const dates = members.map((f) => f.filters?.["ngay"]?.[0] ?? "");
     expect(dates).toEqual([...dates].sort().reverse());
     // A parent category finds its children's articles.
     const parent = await search("Tin hoạt động");
-    expect(new Set(parent.map((f) => f.meta["category"]))).toEqual(new Set(["Hội thành viên", "Liên hiệp Hội"]));
+    expect(new Set(parent.map((f) => f.filters?.["muc"]?.[0]))).toEqual(new Set(["Hội thành viên", "Liên hiệp Hội"]));
   });
 });

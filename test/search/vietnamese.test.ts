@@ -5,6 +5,7 @@ import {
   hasDiacritics,
   normalizeVietnamese,
   toIndexText,
+  toQueryText,
 } from "../../scripts/search/vietnamese.ts";
 
 describe("Vietnamese normalisation for search", () => {
@@ -42,10 +43,30 @@ describe("Vietnamese normalisation for search", () => {
     expect(toIndexText("hoà".normalize("NFD"))).toBe("hòa");
   });
 
+  it("spells the i/y variants (kĩ/kỹ, lí/lý, quí/quý, hi/hy) with y, and shows the i the author wrote", () => {
+    expect(foldVietnamese("kĩ năng, Lí luận, mĩ thuật, công ti, hi vọng, quí")).toBe("ky nang, ly luan, my thuat, cong ty, hy vong, quy");
+    expect(foldVietnamese("KỸ SƯ Lý")).toBe("ky su ly");
+    expect(toQueryText("kĩ thuật")).toBe("kỹ thuật");
+    const indexed = toIndexText("Kĩ năng và kỹ thuật");
+    expect(indexed).toBe("Kỹ\u2060 năng và kỹ thuật");
+    // Pagefind drops the word joiner from the word, so both spellings are one word...
+    expect(indexed.normalize("NFD").replace(/[\p{M}\u2060]/gu, "")).toBe("Ky nang va ky thuat");
+    // ...and the reader sees what the author wrote.
+    expect(fromIndexText(indexed)).toBe("Kĩ năng và kỹ thuật");
+  });
+
+  it("leaves the syllables whose i or y never varies", () => {
+    for (const text of ["chi hội", "vi sinh", "thi đua", "y tế", "Nguyễn Thị Vy", "kiến thức", "quyết định", "ký kết"]) {
+      expect(fromIndexText(toIndexText(text))).toBe(text);
+      expect(fromIndexText(toQueryText(text))).toBe(text);
+    }
+  });
+
   it("knows which query words carry diacritics", () => {
     expect(hasDiacritics("nấm")).toBe(true);
     expect(hasDiacritics(toIndexText("đi"))).toBe(true);
     expect(hasDiacritics("nam")).toBe(false);
     expect(hasDiacritics("2020")).toBe(false);
+    expect(hasDiacritics("ki")).toBe(false);
   });
 });

@@ -12,9 +12,9 @@ export function Counter({ data }: { data: CounterData }) {
           <dt>Lượt truy cập:</dt>
           <dd data-counter-total>{formatCount(data.total)}</dd>
         </div>
-        <div data-counter-online-row hidden>
-          <dt>Đang trực tuyến:</dt>
-          <dd data-counter-online></dd>
+        <div data-counter-recent-row hidden>
+          <dt>Lượt xem 5 phút qua:</dt>
+          <dd data-counter-recent></dd>
         </div>
       </dl>
       <p class="counter-note" data-counter-note>

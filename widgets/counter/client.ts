@@ -1,14 +1,34 @@
-/** Record this page view and show the live counts; on any failure the build-time figure stays. */
+/*
+ * Show the live figures and count this page view: GET gives them and a token, POST
+ * spends the token. A browser counts a page at most once in 30 minutes (remembered
+ * in localStorage, never sent). On any failure the build-time figure stays.
+ */
 const REFRESH_MS = 60_000;
+const ONCE_PER_MS = 30 * 60_000;
+const SEEN = "counted-pages";
 
-function visitorId(): string {
-  const fresh = () => [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
+interface Figures {
+  total: number;
+  recent: number;
+  token?: string;
+}
+
+/** Pages this browser had counted in the last 30 minutes (path → time). */
+function seen(): Record<string, number> {
   try {
-    const id = sessionStorage.getItem("visitor") ?? fresh();
-    sessionStorage.setItem("visitor", id);
-    return id;
+    const all = JSON.parse(localStorage.getItem(SEEN) ?? "{}") as Record<string, number>;
+    for (const path in all) if (Date.now() - all[path]! > ONCE_PER_MS) delete all[path];
+    return all;
   } catch {
-    return fresh(); // storage blocked: count the page, not the tab
+    return {}; // storage blocked: count the page view
+  }
+}
+
+function remember(path: string): void {
+  try {
+    localStorage.setItem(SEEN, JSON.stringify({ ...seen(), [path]: Date.now() }));
+  } catch {
+    // storage blocked
   }
 }
 
@@ -17,18 +37,31 @@ export default function init(): void {
   const api = boxes[0]?.dataset.api;
   if (!api) return;
   const format = new Intl.NumberFormat("vi-VN");
-  const update = (init?: RequestInit) =>
-    fetch(api, { ...init, signal: AbortSignal.timeout(10_000) })
-      .then((res) => (res.ok ? (res.json() as Promise<{ total: number; online: number }>) : Promise.reject(res.status)))
-      .then(({ total, online }) => {
-        for (const box of boxes) {
-          box.querySelector("[data-counter-total]")!.textContent = format.format(total);
-          box.querySelector("[data-counter-online]")!.textContent = format.format(online);
-          box.querySelector<HTMLElement>("[data-counter-online-row]")!.hidden = false;
-          box.querySelector<HTMLElement>("[data-counter-note]")!.hidden = true;
-        }
-      })
-      .catch(() => undefined);
-  void update({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ visitor: visitorId() }) });
-  setInterval(() => document.hidden || void update(), REFRESH_MS);
+  const show = ({ total, recent }: Figures) => {
+    for (const box of boxes) {
+      box.querySelector("[data-counter-total]")!.textContent = format.format(total);
+      box.querySelector("[data-counter-recent]")!.textContent = format.format(recent);
+      box.querySelector<HTMLElement>("[data-counter-recent-row]")!.hidden = false;
+      box.querySelector<HTMLElement>("[data-counter-note]")!.hidden = true;
+    }
+  };
+  const call = (init?: RequestInit) => fetch(api, { ...init, signal: AbortSignal.timeout(10_000) });
+  const refresh = () =>
+    call()
+      .then((res) => (res.ok ? (res.json() as Promise<Figures>) : Promise.reject(res.status)))
+      .then((figures) => (show(figures), figures));
+  const path = location.pathname;
+  // 200: counted. 409 on the second try: the first was counted after all. 503: not recorded
+  // or not confirmed, so the same token goes once more.
+  const spend = (figures: Figures, retry: boolean): Promise<unknown> =>
+    call({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: figures.token }) }).then((res) => {
+      if (res.status === 503 && retry) return new Promise((later) => setTimeout(later, 5_000)).then(() => spend(figures, false));
+      if (res.status !== 200 && !(res.status === 409 && !retry)) return;
+      remember(path);
+      show({ total: figures.total + 1, recent: figures.recent + 1 });
+    });
+  refresh()
+    .then((figures) => (figures.token && !seen()[path] ? spend(figures, true) : undefined))
+    .catch(() => undefined);
+  setInterval(() => document.hidden || void refresh().catch(() => undefined), REFRESH_MS);
 }

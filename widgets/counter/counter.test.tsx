@@ -10,9 +10,10 @@ import { blobsServer, contentDir } from "../../test/widgets/helpers.ts";
 import { BASE_TOTAL } from "./base-total.ts";
 import { Counter } from "./Counter.tsx";
 import { baseTotalModuleSource, loadCounter, writeBaseTotalModule } from "./data.ts";
+import { boundedStore } from "./bounded-store.ts";
 import { recordVisit } from "./visit-log.ts";
 
-const NOW = DateTime.fromISO("2024-05-20T09:05", { zone: ZONE });
+const NOW = DateTime.fromISO("2027-05-20T09:05", { zone: ZONE });
 let blobs: Awaited<ReturnType<typeof blobsServer>>;
 beforeAll(async () => {
   blobs = await blobsServer();
@@ -56,17 +57,19 @@ describe("the figure in the HTML", () => {
     const html = renderToString(<Counter data={data!} />);
     expect(html).toContain('<dd data-counter-total="true">3.994.514</dd>');
     expect(html).toContain("Số liệu của trang web cũ");
-    expect(html).toMatch(/<div data-counter-online-row="true" hidden>/);
+    expect(html).toMatch(/<div data-counter-recent-row="true" hidden>/);
     expect(html).toContain('data-api="/api/visits"');
   });
 
   it("adds the visits recorded so far, labelled with the build time, when the build can", async () => {
     const store = blobs.store("build-read");
-    for (let i = 0; i < 3; i++) await recordVisit(store, `visitor-000${i}`, Date.parse("2024-05-20T01:00:00Z"));
+    const visits = boundedStore(() => store, 5_000);
+    for (let i = 0; i < 3; i++) await recordVisit(visits, `abcdefghijklmnopqrstu${i}`, NOW.toMillis() - 60_000);
     const { data } = await loadCounter("content", { now: NOW, store });
-    expect(data).toEqual({ api: "/api/visits", total: 3994517, asOf: { iso: "2024-05-20T09:05:00.000+07:00", text: "20/05/2024 09:05" } });
+    expect(data).toEqual({ api: "/api/visits", total: 3994517, asOf: { iso: "2027-05-20T09:05:00+07:00", text: "20/05/2027 09:05" } });
     const html = renderToString(<Counter data={data!} />);
     expect(html).toContain(">3.994.517</dd>");
-    expect(html).toContain('Số liệu lúc <time datetime="2024-05-20T09:05:00.000+07:00">20/05/2024 09:05</time>');
+    // Seconds precision and the +07:00 offset, like every other date of the site.
+    expect(html).toContain('Số liệu lúc <time datetime="2027-05-20T09:05:00+07:00">20/05/2027 09:05</time>');
   });
 });

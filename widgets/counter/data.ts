@@ -1,13 +1,13 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { getStore, type Store } from "@netlify/blobs";
 import type { DateTime } from "luxon";
 import { z } from "zod";
 import type { ContentIssue } from "../../scripts/content/issues.ts";
-import { formatDateTime } from "../../scripts/model/dates.ts";
+import { formatDateTime, toIso } from "../../scripts/model/dates.ts";
 import { readDataFile } from "../../scripts/content/data-files.ts";
-import { countVisits, readLog, visitStoreName } from "./visit-log.ts";
+import { boundedStore } from "./bounded-store.ts";
+import { readFigures, visitStoreName } from "./visit-log.ts";
 
 export const VISITS_API = "/api/visits";
 const BUILD_READ_TIMEOUT_MS = 5_000;
@@ -46,24 +46,20 @@ export async function loadCounter(
   const result = await readDataFile(contentDir, "counter.yaml", counterSchema);
   if (result.status !== "ok") return { issues: result.status === "invalid" ? result.issues : [] };
   const base = result.value.base_total;
-  const store = options.store ?? (process.env.NETLIFY_BLOBS_CONTEXT ? getStore(visitStoreName(process.env.CONTEXT)) : undefined);
-  const recorded = store ? await readRecorded(store) : undefined;
+  const open = options.store
+    ? () => options.store!
+    : process.env.NETLIFY_BLOBS_CONTEXT
+      ? (fetch: typeof globalThis.fetch) => getStore({ name: visitStoreName(process.env.CONTEXT), consistency: "strong", fetch })
+      : undefined;
+  // A build must not hang or fail because the counter's store is slow or down.
+  const recorded = open
+    ? await readFigures(boundedStore(open, BUILD_READ_TIMEOUT_MS), options.now.toMillis(), false).catch(() => undefined)
+    : undefined;
   if (recorded === undefined) return { data: { api: VISITS_API, total: base }, issues: [] };
   return {
-    data: { api: VISITS_API, total: base + recorded, asOf: { iso: options.now.toISO()!, text: formatDateTime(options.now) } },
+    data: { api: VISITS_API, total: base + recorded.total, asOf: { iso: toIso(options.now), text: formatDateTime(options.now) } },
     issues: [],
   };
-}
-
-/** A build must not hang or fail because the counter's store is slow or down. */
-async function readRecorded(store: Store): Promise<number | undefined> {
-  // Unref'd: a pending timer must not keep the build's process alive.
-  const timeout = sleep(BUILD_READ_TIMEOUT_MS, undefined, { ref: false });
-  try {
-    return await Promise.race([readLog(store).then((log) => countVisits(log)), timeout]);
-  } catch {
-    return undefined;
-  }
 }
 
 export const BASE_TOTAL_MODULE = fileURLToPath(new URL("./base-total.ts", import.meta.url));

@@ -1,158 +1,148 @@
-import type { Store } from "@netlify/blobs";
+import type { VisitStore } from "./bounded-store.ts";
+import { TOKEN_TTL_MS } from "./visit-token.ts";
 
 /*
- * The visit log in Netlify Blobs, built so that concurrent visits cannot be lost.
+ * The visit log in Netlify Blobs. What one visit is: docs/publishing.md, "Visit counter".
  *
- * Every visit is its own blob under a fresh key `v/<day>/<ms>.<visitor>.<nonce>`,
- * written once and never updated: nothing is read-modified-written, so there is
- * no race to lose (and a client retry rewrites the same key, so none is counted
- * twice). We do not use etag-conditional updates of one counter: the local Blobs
- * server checks the etag and writes in separate steps, so they are not atomic there.
+ * - `v/<minute>/<token id>`: one empty blob per counted page view, in the minute its
+ *   token was issued, written with onlyIfNew: the token id is the key, so a token
+ *   counts at most once however often or concurrently it is sent.
+ * - `s/total`: `{ through, total }`, the visits of every minute up to `through`, moved
+ *   on with onlyIfMatch.
  *
- * To keep reads to a few list calls, a day that has closed is rolled up into
- * `d/<day>/<count>` and a closed month into `m/<month>/<count>` — the count is in
- * the key, so a list returns it. A roll-up is written before the keys it replaces
- * are deleted, and readers list visits, then days, then months; so whenever a
- * reader missed a deleted key, it sees the roll-up that replaced it, and a
- * period that has a roll-up ignores its finer keys. Compactors running at once
- * compute the same count, hence write the same key.
+ * A minute is "frozen" once every token issued in it has expired, plus a grace that
+ * outlasts any request (each store call gives up after a couple of seconds): nothing
+ * can be written into it any more. Only frozen minutes are rolled up, each read with
+ * its own prefix (a frozen minute is quiet, so its list is complete even on the local
+ * Blobs server, whose list comes back short while files beside it are written).
+ * Any summary written is exact for its `through`: it is the one it was read from plus
+ * frozen minutes. Whether two roll-ups race or not, the worst is redone work.
+ *
+ * A GET lists the store (the summary and the visits not yet deleted: the last minutes)
+ * and reads the summary, so its cost does not grow with the day. Visit blobs are deleted a few minutes after
+ * they are rolled up, a few per request.
  */
 
-export const ONLINE_WINDOW_MS = 5 * 60_000;
-/** A period is closed this long after it ends, so no visit can still be on its way in. */
-const GRACE_MS = 10 * 60_000;
-const DELETE_CONCURRENCY = 8;
-
-const VISITOR = /^[A-Za-z0-9_-]{8,64}$/;
-const VISIT_KEY = /^v\/((\d{4}-\d{2})-\d{2})\/(\d{13})\.([A-Za-z0-9_-]{8,64})\.[0-9a-f]{8}$/;
-const DAY_KEY = /^d\/(\d{4}-\d{2}-\d{2})\/(\d{1,15})$/;
-const MONTH_KEY = /^m\/(\d{4}-\d{2})\/(\d{1,15})$/;
-
-/** The anonymous per-tab id the page sends: a short random token, nothing else. */
-export function isVisitorToken(value: unknown): value is string {
-  return typeof value === "string" && VISITOR.test(value);
-}
+export const BUCKET_MS = 60_000;
+const GRACE_MS = 60_000;
+export const RECENT_MS = 5 * 60_000;
+/** Rolled-up minutes kept a while for the "recent" figure (and so no roll-up racing a newer one misses them). */
+const KEEP_MINUTES = 6;
+const DELETES_PER_REQUEST = 8;
+/** Enough to cover any idle stretch in one go (see decimalBlocks); reached only by a new store. */
+const ROLLUP_LISTS_PER_REQUEST = 48;
+/** No visit key is older than this scheme: a new store's first roll-up starts here. */
+const FIRST_MINUTE = Date.parse("2026-12-01T00:00:00Z") / BUCKET_MS;
+const WIDTH = 9; // minutes since 1970 fit in 9 digits until 2160
+const SUMMARY_KEY = "s/total";
+const VISIT_KEY = /^v\/(\d{9})\/[A-Za-z0-9_-]{22}$/;
 
 /** Production counts in one store; deploy previews and branch deploys in another. */
 export function visitStoreName(deployContext: string | undefined): string {
-  return !deployContext || deployContext === "production" ? "visits" : "visits-preview";
+  return !deployContext || deployContext === "production" ? "visit-counter" : "visit-counter-preview";
 }
 
-interface Rollup {
-  count: number;
-  keys: string[];
-}
+export const minuteOf = (ms: number) => Math.floor(ms / BUCKET_MS);
+export const visitKey = (issued: number, id: string) => `v/${String(minuteOf(issued)).padStart(WIDTH, "0")}/${id}`;
+/** The last minute no valid token can write into any more. */
+export const frozenThrough = (now: number) => minuteOf(now - TOKEN_TTL_MS - GRACE_MS) - 1;
 
-export interface VisitLog {
-  visits: { key: string; day: string; month: string; ms: number; visitor: string }[];
-  days: Map<string, Rollup>;
-  months: Map<string, Rollup>;
-}
-
-export async function recordVisit(store: Store, visitor: string, now: number): Promise<void> {
-  const day = new Date(now).toISOString().slice(0, 10);
-  const nonce = crypto.randomUUID().slice(0, 8);
-  await store.set(`v/${day}/${String(now).padStart(13, "0")}.${visitor}.${nonce}`, "");
-}
-
-async function keys(store: Store, prefix: string): Promise<string[]> {
-  return (await store.list({ prefix })).blobs.map((b) => b.key);
-}
-
-function addRollup(map: Map<string, Rollup>, period: string, count: number, key: string): void {
-  const rollup = map.get(period) ?? { count: 0, keys: [] };
-  // Equal by construction; max() only guards against a stray duplicate.
-  rollup.count = Math.max(rollup.count, count);
-  rollup.keys.push(key);
-  map.set(period, rollup);
+interface Summary {
+  through: number;
+  total: number;
 }
 
 /**
- * Read the log, or the part of it in periods starting with `within`. The order
- * of the three lists matters (see the top of this file).
+ * The summary, with the etag it had when `listed` was taken (before the read): should it
+ * have changed in between, a conditional write with that etag fails, as it must.
  */
-export async function readLog(store: Store, within = ""): Promise<VisitLog> {
-  const visitKeys = await keys(store, `v/${within}`);
-  const dayKeys = await keys(store, `d/${within}`);
-  const monthKeys = await keys(store, `m/${within}`);
-  const log: VisitLog = { visits: [], days: new Map(), months: new Map() };
-  // Anything else (e.g. a half-written temporary file of the local server) is ignored.
-  for (const key of visitKeys) {
+async function readSummary(store: VisitStore, listed?: { key: string; etag: string }[]): Promise<(Summary & { etag?: string }) | undefined> {
+  const data = await store.get(SUMMARY_KEY);
+  if (data === null) return undefined;
+  const s = JSON.parse(data) as Partial<Summary>;
+  if (!Number.isSafeInteger(s.through) || !Number.isSafeInteger(s.total)) throw new Error(`${SUMMARY_KEY} is not a summary: ${data}`);
+  // An empty etag would make onlyIfMatch unconditional: treat it as none.
+  return { through: s.through!, total: s.total!, etag: listed?.find((b) => b.key === SUMMARY_KEY)?.etag || undefined };
+}
+
+function minutes(blobs: { key: string }[]): { key: string; minute: number }[] {
+  const out = [];
+  // Anything else (the summary, a half-written temporary file of the local server) is ignored.
+  for (const { key } of blobs) {
     const m = VISIT_KEY.exec(key);
-    if (m) log.visits.push({ key, day: m[1]!, month: m[2]!, ms: Number(m[3]), visitor: m[4]! });
+    if (m) out.push({ key, minute: Number(m[1]) });
   }
-  for (const key of dayKeys) {
-    const m = DAY_KEY.exec(key);
-    if (m) addRollup(log.days, m[1]!, Number(m[2]), key);
-  }
-  for (const key of monthKeys) {
-    const m = MONTH_KEY.exec(key);
-    if (m) addRollup(log.months, m[1]!, Number(m[2]), key);
-  }
-  return log;
+  return out;
 }
 
-/** Visits recorded in periods starting with `within` ("" = all, "2024-05", "2024-05-01"). */
-export function countVisits(log: VisitLog, within = ""): number {
-  let total = 0;
-  for (const [month, rollup] of log.months) if (month.startsWith(within)) total += rollup.count;
-  for (const [day, rollup] of log.days) {
-    if (day.startsWith(within) && !log.months.has(day.slice(0, 7))) total += rollup.count;
-  }
-  for (const v of log.visits) {
-    if (v.day.startsWith(within) && !log.days.has(v.day) && !log.months.has(v.month)) total += 1;
-  }
-  return total;
+export type RecordResult = "counted" | "replayed" | "too-late";
+
+/** Count one page view of a checked token. */
+export async function recordVisit(store: VisitStore, id: string, issued: number): Promise<RecordResult> {
+  // The token's expiry keeps it out of rolled-up minutes; this guards against clocks that disagree.
+  const summary = await readSummary(store);
+  if (summary && summary.through >= minuteOf(issued)) return "too-late";
+  return (await store.create(visitKey(issued, id), "")) ? "counted" : "replayed";
 }
 
-/** Distinct visitors seen in the last five minutes. */
-export function countOnline(log: VisitLog, now: number): number {
-  const since = now - ONLINE_WINDOW_MS;
-  return new Set(log.visits.filter((v) => v.ms > since).map((v) => v.visitor)).size;
+export interface Figures {
+  /** Visits recorded so far (without the old site's figure). */
+  total: number;
+  /** Visits whose token was issued in the last five minutes. */
+  recent: number;
 }
 
-const dayEnd = (day: string) => Date.parse(`${day}T00:00:00Z`) + 86_400_000;
-const monthEnd = (month: string) => Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 1);
-const isClosed = (end: number, now: number) => end + GRACE_MS <= now;
-
-function closedPeriods(log: VisitLog, now: number): { months: Set<string>; days: Set<string> } {
-  const months = new Set<string>();
-  const days = new Set<string>();
-  for (const v of log.visits) {
-    if (isClosed(monthEnd(v.month), now)) months.add(v.month);
-    else if (isClosed(dayEnd(v.day), now)) days.add(v.day);
+/** The figures; with `maintain`, also roll frozen minutes up and delete a few old visit blobs. */
+export async function readFigures(store: VisitStore, now: number, maintain: boolean): Promise<Figures> {
+  // One list for the summary's etag and the visits not yet deleted, then the summary itself.
+  const listed = await store.list("");
+  const summary = await readSummary(store, listed);
+  const base = summary ?? { through: FIRST_MINUTE - 1, total: 0 };
+  const since = minuteOf(now - RECENT_MS);
+  let pending = 0;
+  let recent = 0;
+  const old: string[] = [];
+  for (const v of minutes(listed)) {
+    if (v.minute > base.through) pending += 1;
+    if (v.minute >= since) recent += 1;
+    if (v.minute <= base.through - KEEP_MINUTES) old.push(v.key);
   }
-  for (const day of log.days.keys()) {
-    if (isClosed(monthEnd(day.slice(0, 7)), now)) months.add(day.slice(0, 7));
+  if (maintain) {
+    // The figures stand without these; a later request does them.
+    await rollUp(store, base, summary?.etag, now).catch((error: unknown) => console.error(`visits: roll-up put off: ${String(error)}`));
+    const doomed = old.sort(() => Math.random() - 0.5).slice(0, DELETES_PER_REQUEST);
+    await Promise.all(doomed.map((key) => store.remove(key))).catch((error: unknown) => console.error(`visits: clean-up put off: ${String(error)}`));
   }
-  return { months, days };
+  return { total: base.total + pending, recent };
 }
 
-export function needsCompaction(log: VisitLog, now: number): boolean {
-  const { months, days } = closedPeriods(log, now);
-  return months.size + days.size > 0;
+async function rollUp(store: VisitStore, base: Summary, etag: string | undefined, now: number): Promise<void> {
+  const blocks = decimalBlocks(base.through + 1, frozenThrough(now)).slice(0, ROLLUP_LISTS_PER_REQUEST);
+  if (blocks.length === 0) return;
+  const counts = await Promise.all(blocks.map(async (b) => minutes(await store.list(`v/${b.prefix}`)).length));
+  const next = JSON.stringify({ through: blocks.at(-1)!.last, total: base.total + counts.reduce((a, b) => a + b, 0) });
+  // Lost to another roll-up: it moved on from the same summary or a newer one. Without an
+  // etag only a first summary can be written (onlyIfNew).
+  if (etag === undefined) await store.create(SUMMARY_KEY, next);
+  else await store.replace(SUMMARY_KEY, next, etag);
 }
 
-/** Roll closed days and months up, then delete the keys the roll-ups replace. */
-export async function compact(store: Store, now: number): Promise<void> {
-  const { months, days } = closedPeriods(await readLog(store), now);
-  const plans = await Promise.all(
-    [...months, ...days].map(async (period) => {
-      // Read each closed period on its own: its keys no longer change, and the
-      // local Blobs server's list can come back short while another folder is written.
-      const log = await readLog(store, period);
-      const isMonth = period.length === 7;
-      const rolledUp = (isMonth ? log.months : log.days).has(period);
-      return {
-        write: rolledUp ? undefined : `${isMonth ? "m" : "d"}/${period}/${countVisits(log, period)}`,
-        doomed: [...log.visits.map((v) => v.key), ...(isMonth ? [...log.days.values()].flatMap((r) => r.keys) : [])],
-      };
-    }),
-  );
-  // Every roll-up is stored before any key it replaces goes.
-  await Promise.all(plans.flatMap((p) => (p.write ? [store.set(p.write, "")] : [])));
-  const doomed = plans.flatMap((p) => p.doomed);
-  for (let i = 0; i < doomed.length; i += DELETE_CONCURRENCY) {
-    await Promise.all(doomed.slice(i, i + DELETE_CONCURRENCY).map((key) => store.delete(key)));
+/**
+ * [from, to] as few key prefixes as possible: 123458..123512 → 123458, 123459, 12346, 12347,
+ * 12348, 12349, 123500, …, 123512 (padded to the key width). A stretch of idle minutes
+ * costs a few lists, not one per minute.
+ */
+export function decimalBlocks(from: number, to: number): { prefix: string; last: number }[] {
+  const blocks = [];
+  for (let a = from; a <= to; ) {
+    let size = 1;
+    let digits = 0;
+    while (digits < WIDTH && a % (size * 10) === 0 && a + size * 10 - 1 <= to) {
+      size *= 10;
+      digits += 1;
+    }
+    blocks.push({ prefix: String(a).padStart(WIDTH, "0").slice(0, WIDTH - digits), last: a + size - 1 });
+    a += size;
   }
+  return blocks;
 }

@@ -39,7 +39,7 @@ export function VideoPlayer({ video, headingLevel }: { video: PlayableVideo; hea
   }
   return (
     <figure class="video video-missing">
-      <p class="video-note">Video này chưa có trên trang mới.</p>
+      <p class="video-note">Video đang được cập nhật.</p>
       <figcaption>{title}</figcaption>
     </figure>
   );

@@ -97,7 +97,7 @@ describe("the player", () => {
 
   it("shows the title and a note, no player, when the video is not available yet", () => {
     const html = renderToString(<VideoPlayer video={{ kind: "unavailable", title: "Video 05 Sự kiện" }} />);
-    expect(html).toBe('<figure class="video video-missing"><p class="video-note">Video này chưa có trên trang mới.</p><figcaption>Video 05 Sự kiện</figcaption></figure>');
+    expect(html).toBe('<figure class="video video-missing"><p class="video-note">Video đang được cập nhật.</p><figcaption>Video 05 Sự kiện</figcaption></figure>');
   });
 
   it("lists every video on /video/ with an anchor and a heading each", async () => {

@@ -1,0 +1,14 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { SearchDocument } from "./index-html.ts";
+import { buildVocabulary, VOCABULARY_FILE } from "./vocabulary.ts";
+
+const plainText = (html: string) => html.replace(/<[^>]*>/g, " ").replace(/&[a-z]+;|&#\d+;/g, " ");
+
+/** The index's vocabulary (vocabulary.ts) as `<pagefindDir>/vietnamese-words.json`. */
+export async function writeVocabulary(docs: SearchDocument[], pagefindDir: string): Promise<void> {
+  const texts = docs.map((doc) =>
+    [doc.title, doc.summary ?? "", plainText(doc.html), ...(doc.attachments ?? []).map((a) => `${a.name} ${a.text ?? ""}`)].join(" "),
+  );
+  await writeFile(path.join(pagefindDir, VOCABULARY_FILE), JSON.stringify(buildVocabulary(texts)));
+}

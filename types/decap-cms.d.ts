@@ -1,0 +1,10 @@
+// decap-cms-lib-widgets ships no type declarations; this covers what scripts/admin/vietnam-time.ts uses.
+declare module "decap-cms-lib-widgets" {
+  export const stringTemplate: { dateParsers: Record<string, (date: Date) => string> };
+}
+
+// Decap's English phrases: the reference test/unit/admin-config.test.ts checks our Vietnamese locale against.
+declare module "decap-cms-locales/dist/esm/en/index.js" {
+  const en: Record<string, unknown>;
+  export default en;
+}
