@@ -1,5 +1,5 @@
 import { buildAssets, type Assets } from "./assets.ts";
-import { endStage } from "./build-stats.ts";
+import { BuildStats } from "./build-stats.ts";
 import { contentDir, isPreview, outputDir } from "./config.ts";
 import { editorialChecks } from "./check/run-checks.ts";
 import { ContentError, formatIssue, sortIssues } from "./content/issues.ts";
@@ -17,6 +17,10 @@ export interface BuildContext {
   sidebarHtml: string;
   /** Encoded before rendering; pages' images are rewritten by the transform, files copied after. */
   images: ImagePipeline;
+  /** This build's stage timings. */
+  stats: BuildStats;
+  /** The search index, when it was started before rendering (production builds). */
+  searchIndex?: Promise<unknown>;
 }
 
 let preloaded: Promise<BuildContext> | undefined;
@@ -35,17 +39,18 @@ export function createBuildContext(): Promise<BuildContext> {
 }
 
 async function computeBuildContext(): Promise<BuildContext> {
+  const stats = new BuildStats();
   const loaded = await loadSite({ contentDir, preview: isPreview() });
   // The same checks as `npm run check`: a broken link or legacy-encoded text stops the build too.
   const issues = sortIssues([...loaded.issues, ...(await editorialChecks(contentDir, loaded.model, loaded.rawTexts))]);
   const model = loaded.model;
   if (!model || issues.some((i) => i.severity === "error")) throw new ContentError(issues);
   for (const w of issues) console.log(formatIssue(w));
-  endStage("load");
+  stats.endStage("load");
   const images = new ImagePipeline({ contentDir, outputDir });
   await images.prepare(imageRefs(model));
-  endStage("images");
+  stats.endStage("images");
   const [assets, sidebarHtml] = await Promise.all([buildAssets(), renderSidebar(model)]);
-  endStage("assets");
-  return { model, assets, sidebarHtml, images };
+  stats.endStage("assets");
+  return { model, assets, sidebarHtml, images, stats };
 }
