@@ -26,11 +26,6 @@ export async function afterBuild(build: BuildContext, outputDir: string): Promis
     publishDocuments(model.contentDir, outputDir),
   ]);
   build.stats.endStage("write");
-  if (model.preview) {
-    // In `npm start` the index is refreshed in the background, so a save shows its page at once.
-    build.searchIndex ??= buildSearchIndex(searchDocuments(model), outputDir);
-    return;
-  }
   await (build.searchIndex ?? buildSearchIndex(searchDocuments(model), outputDir));
   build.stats.endStage("search");
 }

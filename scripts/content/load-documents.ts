@@ -44,7 +44,8 @@ export async function markdownFiles(dir: string): Promise<string[]> {
 /** Raw text of every Markdown file read, by display path, for the editorial checks. */
 export type RawTexts = Map<string, string>;
 
-function readSource<S extends z.ZodType>(
+/** Read, split and schema-check one Markdown file; its issues go to `issues`. */
+export function readSource<S extends z.ZodType>(
   sourcePath: string,
   schema: S,
   issues: ContentIssue[],
@@ -81,33 +82,37 @@ export async function loadArticles(
 ): Promise<SourceArticle[]> {
   const paths = await markdownFiles(join(contentDir, ARTICLES_DIR));
   const docs = paths.map((p) => readSource(p, articleFrontMatter, issues, rawTexts));
-  const articles: SourceArticle[] = [];
-  for (const doc of docs) {
-    if (!doc) continue;
-    const fm = doc.frontMatter;
-    let ok = true;
-    const date = parseContentDate(fm.date);
-    if (!date.ok) {
-      issues.push({ file: doc.file, line: doc.lineOf(["date"]), field: "date", message: date.message, severity: "error" });
-      ok = false;
-    }
-    if (!categoryKeys.includes(fm.category)) {
-      issues.push({
-        file: doc.file,
-        line: doc.lineOf(["category"]),
-        field: "category",
-        message: `unknown category "${fm.category}" — use one of: ${categoryKeys.join(", ")}`,
-        severity: "error",
-      });
-      ok = false;
-    }
-    if (!doc.slug) {
-      issues.push({ file: doc.file, line: 1, field: "slug", message: "the file name gives an empty URL — rename the file with letters or digits", severity: "error" });
-      ok = false;
-    }
-    if (ok && date.ok) articles.push({ ...doc, date: date.value });
+  return docs.flatMap((doc) => (doc ? (validateArticle(doc, categoryKeys, issues) ?? []) : []));
+}
+
+/** The checks an article needs beyond its schema: a real date, a known category, a non-empty slug. */
+export function validateArticle(
+  doc: SourceDocument<ArticleFrontMatter>,
+  categoryKeys: string[],
+  issues: ContentIssue[],
+): SourceArticle | undefined {
+  const fm = doc.frontMatter;
+  let ok = true;
+  const date = parseContentDate(fm.date);
+  if (!date.ok) {
+    issues.push({ file: doc.file, line: doc.lineOf(["date"]), field: "date", message: date.message, severity: "error" });
+    ok = false;
   }
-  return articles;
+  if (!categoryKeys.includes(fm.category)) {
+    issues.push({
+      file: doc.file,
+      line: doc.lineOf(["category"]),
+      field: "category",
+      message: `unknown category "${fm.category}" — use one of: ${categoryKeys.join(", ")}`,
+      severity: "error",
+    });
+    ok = false;
+  }
+  if (!doc.slug) {
+    issues.push({ file: doc.file, line: 1, field: "slug", message: "the file name gives an empty URL — rename the file with letters or digits", severity: "error" });
+    ok = false;
+  }
+  return ok && date.ok ? { ...doc, date: date.value } : undefined;
 }
 
 export async function loadPages(contentDir: string, issues: ContentIssue[], rawTexts: RawTexts): Promise<SourcePage[]> {

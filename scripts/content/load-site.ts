@@ -1,12 +1,12 @@
 import type { DateTime } from "luxon";
 import { nowInVietnam } from "../model/dates.ts";
-import { buildSite } from "../model/build-site.ts";
+import { buildSite, type SiteInput } from "../model/build-site.ts";
 import type { SiteModel } from "../model/types.ts";
 import { loadDataFile } from "./data-files.ts";
 import type { ContentIssue } from "./issues.ts";
 import { sortIssues } from "./issues.ts";
-import { loadArticles, loadPages, type RawTexts } from "./load-documents.ts";
-import { categoriesData, menuData, siteData } from "./schema.ts";
+import { loadArticles, loadPages, type RawTexts, type SourceArticle, type SourcePage } from "./load-documents.ts";
+import { categoriesData, menuData, siteData, type CategoriesData, type MenuData, type SiteData } from "./schema.ts";
 
 export interface LoadOptions {
   contentDir: string;
@@ -22,36 +22,58 @@ export interface LoadResult {
   rawTexts: RawTexts;
 }
 
-/** Load, validate and model a whole content tree. `model` is absent when there is any error. */
-export async function loadSite(options: LoadOptions): Promise<LoadResult> {
-  const { contentDir, preview } = options;
-  const issues: ContentIssue[] = [];
-  const rawTexts: RawTexts = new Map();
+/** content/_data's site, menu and categories files; a value is absent when its file has an error. */
+export interface SiteDataFiles {
+  site?: SiteData;
+  menu?: MenuData;
+  categories?: CategoriesData;
+  issues: ContentIssue[];
+}
+
+export async function loadSiteData(contentDir: string): Promise<SiteDataFiles> {
   const [site, menu, categories] = await Promise.all([
     loadDataFile(contentDir, "site.yaml", siteData),
     loadDataFile(contentDir, "menu.yaml", menuData, []),
     loadDataFile(contentDir, "categories.yaml", categoriesData),
   ]);
-  issues.push(...site.issues, ...menu.issues, ...categories.issues);
-  const [articles, pages] = await Promise.all([
-    loadArticles(contentDir, Object.keys(categories.value ?? {}), issues, rawTexts),
-    loadPages(contentDir, issues, rawTexts),
-  ]);
-  if (!site.value || !menu.value || !categories.value) return { issues: sortIssues(issues), rawTexts };
-  const url = (site.value.url ?? process.env.URL ?? "http://localhost:8080").replace(/\/$/, "");
-  const model = buildSite(
+  return { site: site.value, menu: menu.value, categories: categories.value, issues: [...site.issues, ...menu.issues, ...categories.issues] };
+}
+
+/** The model from loaded data and documents; undefined when a data file is missing or invalid. */
+export function modelFromSources(
+  options: LoadOptions & { data: SiteDataFiles; articles: SourceArticle[]; pages: SourcePage[]; renderBody?: SiteInput["renderBody"] },
+  issues: ContentIssue[],
+): SiteModel | undefined {
+  const { site, menu, categories } = options.data;
+  if (!site || !menu || !categories) return undefined;
+  const url = (site.url ?? process.env.URL ?? "http://localhost:8080").replace(/\/$/, "");
+  return buildSite(
     {
-      contentDir,
-      site: { ...site.value, url },
-      menu: menu.value,
-      categoriesData: categories.value,
-      articles,
-      pages,
-      preview,
+      contentDir: options.contentDir,
+      site: { ...site, url },
+      menu,
+      categoriesData: categories,
+      articles: options.articles,
+      pages: options.pages,
+      preview: options.preview,
       now: options.now ?? nowInVietnam(),
+      renderBody: options.renderBody,
     },
     issues,
   );
+}
+
+/** Load, validate and model a whole content tree. `model` is absent when there is any error. */
+export async function loadSite(options: LoadOptions): Promise<LoadResult> {
+  const { contentDir } = options;
+  const rawTexts: RawTexts = new Map();
+  const data = await loadSiteData(contentDir);
+  const issues: ContentIssue[] = [...data.issues];
+  const [articles, pages] = await Promise.all([
+    loadArticles(contentDir, Object.keys(data.categories ?? {}), issues, rawTexts),
+    loadPages(contentDir, issues, rawTexts),
+  ]);
+  const model = modelFromSources({ ...options, data, articles, pages }, issues);
   const sorted = sortIssues(issues);
-  return sorted.some((i) => i.severity === "error") ? { issues: sorted, rawTexts } : { model, issues: sorted, rawTexts };
+  return !model || sorted.some((i) => i.severity === "error") ? { issues: sorted, rawTexts } : { model, issues: sorted, rawTexts };
 }

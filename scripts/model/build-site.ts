@@ -23,7 +23,26 @@ export interface SiteInput {
   pages: SourcePage[];
   preview: boolean;
   now: DateTime;
+  /** Renders a body; the dev server passes a memoised one so that only changed files are rendered again. */
+  renderBody?: (doc: SourceArticle | SourcePage, resolveUrl: (target: string) => string) => ReturnType<typeof renderMarkdown>;
 }
+
+/**
+ * URL and ISO date of a source article, formatted once per source object: the dev server builds the
+ * model again on every save from the same unchanged sources, and luxon formatting dominates that.
+ */
+const formatted = new WeakMap<SourceArticle, { url: string; dateIso: string; millis: number }>();
+function formats(a: SourceArticle): { url: string; dateIso: string; millis: number } {
+  let f = formatted.get(a);
+  if (!f) formatted.set(a, (f = { url: articleUrl(a.date, a.slug), dateIso: toIso(a.date), millis: a.date.toMillis() }));
+  return f;
+}
+const tagSlugs = new Map<string, string>();
+const tagSlug = (name: string): string => {
+  let slug = tagSlugs.get(name);
+  if (slug === undefined) tagSlugs.set(name, (slug = slugify(name)));
+  return slug;
+};
 
 export function articleUrl(date: DateTime, slug: string): string {
   return `/tin-tuc/${date.toFormat("yyyy")}/${date.toFormat("MM")}/${slug}/`;
@@ -49,7 +68,7 @@ export function buildSite(input: SiteInput, issues: ContentIssue[]): SiteModel {
     urlOwner.set(url, doc.file);
     urlBySource.set(doc.sourcePath, url);
   };
-  for (const a of input.articles) claim(articleUrl(a.date, a.slug), a);
+  for (const a of input.articles) claim(formats(a).url, a);
   for (const p of input.pages) {
     if (RESERVED_SLUGS.includes(p.slug)) {
       issues.push({ file: p.file, line: 1, field: "slug", message: `/${p.slug}/ is reserved for the site's own pages — rename the file`, severity: "error" });
@@ -66,8 +85,8 @@ export function buildSite(input: SiteInput, issues: ContentIssue[]): SiteModel {
     return rel.startsWith("..") ? target : `/${rel.split("\\").join("/")}${hash ? `#${hash}` : ""}`;
   };
   // Images are checked (existence, format, size, alt text) by scripts/images/check.ts.
-  const render = (doc: SourceArticle | SourcePage) =>
-    renderMarkdown(doc.body, { bodyLine: doc.bodyLine, resolveUrl: (t) => mediaUrl(doc.sourcePath, t) });
+  const renderBody = input.renderBody ?? ((doc, resolveUrl) => renderMarkdown(doc.body, { bodyLine: doc.bodyLine, resolveUrl }));
+  const render = (doc: SourceArticle | SourcePage) => renderBody(doc, (t) => mediaUrl(doc.sourcePath, t));
   const summaryOf = (explicit: string | undefined, first: string) => explicit ?? truncate(first, SUMMARY_LENGTH);
 
   const tagsBySlug = new Map<string, Tag>();
@@ -83,7 +102,7 @@ export function buildSite(input: SiteInput, issues: ContentIssue[]): SiteModel {
     const image = fm.image ? mediaUrl(src.sourcePath, fm.image) : undefined;
     if (!input.preview && (draft || future)) continue;
     const tags = (fm.tags ?? []).map((name) => {
-      const slug = slugify(name);
+      const slug = tagSlug(name);
       let tag = tagsBySlug.get(slug);
       if (!tag) tagsBySlug.set(slug, (tag = { name, slug, url: `/the/${slug}/`, articles: [] }));
       return tag;
@@ -97,7 +116,7 @@ export function buildSite(input: SiteInput, issues: ContentIssue[]): SiteModel {
       slug: src.slug,
       url,
       date: src.date,
-      dateIso: toIso(src.date),
+      dateIso: formats(src).dateIso,
       year: src.date.year,
       category,
       tags,
@@ -113,7 +132,9 @@ export function buildSite(input: SiteInput, issues: ContentIssue[]): SiteModel {
       bodyLine: src.bodyLine,
     });
   }
-  articles.sort((a, b) => b.date.toMillis() - a.date.toMillis() || collator.compare(a.title, b.title));
+  const millis = new Map(input.articles.map((src) => [src.sourcePath, formats(src).millis]));
+  const time = (a: Article) => millis.get(a.sourcePath)!;
+  articles.sort((a, b) => time(b) - time(a) || collator.compare(a.title, b.title));
 
   for (const a of articles) {
     for (const c of a.category.path) c.articles.push(a);
