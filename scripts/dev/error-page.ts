@@ -1,8 +1,6 @@
+import { escapeUTF8 as escapeHtml } from "entities";
 import { formatIssue, type ContentIssue } from "../content/issues.ts";
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 /** Where a thrown error points in our own files: `path:line` of its first frame outside node_modules. */
 export function errorLocation(error: Error): string | undefined {

@@ -1,3 +1,4 @@
+import { escapeUTF8 as escapeHtml } from "entities";
 import { DateTime } from "luxon";
 import { toIso, ZONE } from "../model/dates.ts";
 import { ATTACHMENT_ID_PREFIX, DATE_FILTER, OWN_CATEGORY_FILTER, TITLE_NUMBER_FILTER } from "./params.ts";
@@ -34,9 +35,7 @@ export interface Attachment {
 /** Sort key for pages without a date, so "newest first" still lists them (last). */
 export const UNDATED_SORT_KEY = "0000-01-01";
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
+
 
 /** Numbers and upper-case Roman numerals of a title ("lần thứ 11", "Đại hội VI", "năm 2022"). */
 export function titleNumbers(title: string): string[] {
