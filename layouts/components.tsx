@@ -5,6 +5,7 @@ import { formatDate, formatDateTime, formatLongDate, toIso } from "../scripts/mo
 import { pageUrl } from "../scripts/model/paginate.ts";
 import type { SiteData } from "../scripts/content/schema.ts";
 import type { Article, Category } from "../scripts/model/types.ts";
+import { FIXED_PAGES } from "../scripts/urls.ts";
 
 const DATE_FORMATS = { date: formatDate, dateTime: formatDateTime, long: formatLongDate } as const;
 
@@ -18,7 +19,7 @@ export function Breadcrumb({ category, current }: { category: Category; current?
     <nav class="breadcrumb" aria-label="Đường dẫn">
       <ol>
         <li>
-          <a href="/">Trang chủ</a>
+          <a href={FIXED_PAGES.home}>Trang chủ</a>
         </li>
         {category.path.map((c) => (
           <li>

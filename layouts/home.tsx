@@ -2,6 +2,7 @@ import type { BuildContext } from "../scripts/build-context.ts";
 import { IMAGE_SIZES } from "../scripts/images/config.ts";
 import { Base } from "./base.tsx";
 import { ArticleCard, ArticleList, Time } from "./components.tsx";
+import { FIXED_PAGES } from "../scripts/urls.ts";
 
 const LATEST = 8;
 const PER_CATEGORY = 4;
@@ -11,7 +12,7 @@ export function HomePage({ build }: { build: BuildContext }) {
   const [lead, ...rest] = articles;
   const roots = categories.filter((c) => !c.parent && c.articles.length > 0);
   return (
-    <Base build={build} title={site.name} url="/">
+    <Base build={build} title={site.name} url={FIXED_PAGES.home}>
       <h1 class="visually-hidden">{site.name}</h1>
       {lead ? (
         <article class="lead-article">

@@ -2,6 +2,7 @@ import type { BuildContext } from "../scripts/build-context.ts";
 import type { Page } from "../scripts/model/types.ts";
 import { Base } from "./base.tsx";
 import { Contact, Html } from "./components.tsx";
+import { FIXED_FILES, FIXED_PAGES } from "../scripts/urls.ts";
 
 export function StaticPage({ build, page }: { build: BuildContext; page: Page }) {
   return (
@@ -17,18 +18,18 @@ export function StaticPage({ build, page }: { build: BuildContext; page: Page })
 
 export function NotFoundPage({ build }: { build: BuildContext }) {
   return (
-    <Base build={build} title="Không tìm thấy trang" url="/404.html" noindex>
+    <Base build={build} title="Không tìm thấy trang" url={FIXED_FILES.notFound} noindex>
       <h1>Không tìm thấy trang</h1>
       <p>Trang bạn tìm không tồn tại hoặc đã được chuyển sang địa chỉ khác.</p>
       <ul>
         <li>
-          <a href="/">Về trang chủ</a>
+          <a href={FIXED_PAGES.home}>Về trang chủ</a>
         </li>
         <li>
-          <a href="/tim-kiem/">Tìm kiếm bài viết</a>
+          <a href={FIXED_PAGES.search}>Tìm kiếm bài viết</a>
         </li>
         <li>
-          <a href="/luu-tru/">Xem lưu trữ theo năm và chuyên mục</a>
+          <a href={FIXED_PAGES.archive}>Xem lưu trữ theo năm và chuyên mục</a>
         </li>
       </ul>
     </Base>

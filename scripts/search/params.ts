@@ -1,5 +1,6 @@
+import { FIXED_PAGES } from "../urls.ts";
 /** URL of the search page and its query parameters (shared by markup and client). */
-export const SEARCH_PAGE_URL = "/tim-kiem/";
+export const SEARCH_PAGE_URL = FIXED_PAGES.search;
 export const PARAM_QUERY = "q";
 export const PARAM_CATEGORY = "chuyen-muc";
 export const PARAM_SORT = "sap-xep";

@@ -1,5 +1,6 @@
 import type { DateTime } from "luxon";
 import type { Article } from "../../scripts/model/types.ts";
+import { categoryUrl } from "../../scripts/urls.ts";
 
 export const ANNOUNCEMENT_CATEGORY = "thong-bao";
 const NEW_FOR_DAYS = 7;
@@ -26,5 +27,5 @@ export function loadAnnouncements(articles: readonly Article[], limit: number, n
       date: a.date,
       isNew: a.date > newSince && a.date <= now,
     }));
-  return { items, listUrl: category?.url ?? `/chuyen-muc/${ANNOUNCEMENT_CATEGORY}/` };
+  return { items, listUrl: category?.url ?? categoryUrl(ANNOUNCEMENT_CATEGORY) };
 }
