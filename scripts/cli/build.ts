@@ -9,6 +9,7 @@ import { outputDir, siteDir, writeOutputTo } from "../config.ts";
 import { ContentError, formatIssue } from "../content/issues.ts";
 import { writeHeaders } from "../publish/headers.ts";
 import { stageOutput } from "../publish/staged-output.ts";
+import { runCli } from "./run.ts";
 
 async function build(): Promise<number> {
   let context: BuildContext;
@@ -56,4 +57,4 @@ async function main(): Promise<number> {
   return status;
 }
 
-process.exitCode = await main();
+runCli(main, { prefix: "Dừng đăng trang" });

@@ -12,6 +12,7 @@ import { loadCategoryAliases } from "../import/categories.ts";
 import { importFile } from "../import/import-files.ts";
 import { loadLegacyUrlMap } from "../import/legacy-urls.ts";
 import { emptyReport, importSavedSite, type ImportReport, type ReportLine } from "../import/saved-site.ts";
+import { runCli } from "./run.ts";
 
 const USAGE =
   "cách dùng: npm run import -- <thư mục bản lưu trang cũ, trang .aspx/.html hoặc tệp .txt xuất từ trang cũ> " +
@@ -108,10 +109,4 @@ async function main(): Promise<number> {
   return report.failed.length ? 1 : 0;
 }
 
-try {
-  process.exitCode = await main();
-} catch (e) {
-  // Anything unforeseen (a file that cannot be read, a full disk): one sentence, no stack trace.
-  console.error(`Không chuyển được: ${(e as Error).message}`);
-  process.exitCode = 1;
-}
+runCli(main, { prefix: "Không chuyển được" });
