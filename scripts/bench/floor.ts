@@ -9,7 +9,7 @@ import matter from "gray-matter";
 import MarkdownIt from "markdown-it";
 import * as pagefind from "pagefind";
 import { isMain, runCli } from "../quality/cli.ts";
-import { listFiles } from "../quality/files.ts";
+import { listFiles } from "../list-files.ts";
 
 export interface FloorStats {
   totalMs: number;

@@ -1,6 +1,6 @@
 // Import the old site: npm run import -- <saved-site folders, pages or text exports> [--force] [--legacy-url /old.aspx] [--map urls.csv]
 import { readFileSync } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import { contentDir } from "../config.ts";
@@ -12,6 +12,7 @@ import { loadCategoryAliases } from "../import/categories.ts";
 import { importFile } from "../import/import-files.ts";
 import { loadLegacyUrlMap } from "../import/legacy-urls.ts";
 import { emptyReport, importSavedSite, type ImportReport, type ReportLine } from "../import/saved-site.ts";
+import { listFiles } from "../list-files.ts";
 import { runCli } from "./run.ts";
 
 const USAGE =
@@ -23,10 +24,8 @@ const USAGE =
  * or in an old encoding (reported), but not a crawler's robots.txt.
  */
 async function textExports(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith(".txt"))
-    .map((e) => join(e.parentPath, e.name))
+  return (await listFiles(dir, [".txt"]))
+    .map((f) => join(dir, f))
     .filter((f) => {
       const text = readFileSync(f, "latin1");
       return Buffer.from(text, "latin1").includes("Đăng lúc") || detectLegacyEncoding(text) !== null;
