@@ -15,7 +15,7 @@ export interface SyntheticPhotoOptions {
 }
 
 /** Corner marker: pure red over the stored image's top-left eighth, to check orientation. */
-export const MARKER = { colour: "#ff0000", fraction: 1 / 8 };
+const MARKER = { colour: "#ff0000", fraction: 1 / 8 };
 
 /**
  * A photo-like image for tests and the benchmark: soft shapes on a gradient

@@ -56,7 +56,7 @@ export function shown(path: string): string {
 }
 
 /** The page files of the folders (and files) named, with the folder each one belongs to. */
-export async function savedPages(inputs: { path: string; isDir: boolean }[]): Promise<{ pages: Page[]; files: SavedFiles }> {
+async function savedPages(inputs: { path: string; isDir: boolean }[]): Promise<{ pages: Page[]; files: SavedFiles }> {
   const pages: Page[] = [];
   const all: string[] = [];
   for (const input of inputs) {

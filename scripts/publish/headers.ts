@@ -30,7 +30,7 @@ const PLAIN = /^[A-Za-z0-9._~-]+$/;
  * `/admin/*` (it would reach `/administration/`) nor a site folder's `/a/*` (it would reach
  * /admin/) is written: such folders get one exact rule per file.
  */
-export async function siteHeaderRules(outputDir: string): Promise<string[]> {
+async function siteHeaderRules(outputDir: string): Promise<string[]> {
   const paths = ["/"];
   for (const entry of await readdir(outputDir, { withFileTypes: true })) {
     if (entry.name === ADMIN || NOT_SERVED.has(entry.name)) continue;

@@ -33,7 +33,7 @@ export const INDEX_CHUNK_SIZE = 8000;
 process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
 
 /** Run the Pagefind CLI over `siteDir`, writing the bundle to `pagefindDir`; `background` lowers its priority. */
-export function runPagefindCli(siteDir: string, pagefindDir: string, extra: string[] = [], background = false): Promise<void> {
+function runPagefindCli(siteDir: string, pagefindDir: string, extra: string[] = [], background = false): Promise<void> {
   return new Promise((done, fail) => {
     const args = ["--site", siteDir, "--output-path", pagefindDir, "--silent", ...extra];
     const child = execFile(pagefindBinary(), args, { maxBuffer: 64 << 20 }, (error, stdout, stderr) => {

@@ -38,7 +38,7 @@ export const UNDATED_SORT_KEY = "0000-01-01";
 
 
 /** Numbers and upper-case Roman numerals of a title ("lần thứ 11", "Đại hội VI", "năm 2022"). */
-export function titleNumbers(title: string): string[] {
+function titleNumbers(title: string): string[] {
   const found = title
     .split(/[\s,.;:()–-]+/)
     .filter((token) => /^\d+$/.test(token) || (/^[IVX]+$/.test(token) && numeral(token)))

@@ -65,7 +65,7 @@ const ROMAN = /^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$/;
 const SYLLABLES = new Set(["vi", "xi"]);
 
 /** The query as index words: normalised like the index, no quotes (Pagefind's phrase syntax). */
-export function queryWords(query: string): string[] {
+function queryWords(query: string): string[] {
   return toQueryText(query)
     .replace(/["“”]/g, " ")
     .split(/\s+/)
@@ -73,7 +73,7 @@ export function queryWords(query: string): string[] {
 }
 
 /** A word as Pagefind looks it up: folded, punctuation gone ("11/2022" → "112022"). */
-export function lookupForm(word: string): string {
+function lookupForm(word: string): string {
   return foldVietnamese(word).replace(/[^\p{L}\p{N}]/gu, "");
 }
 

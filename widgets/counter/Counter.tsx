@@ -1,7 +1,7 @@
 import { Box } from "../shared/Box.tsx";
 import type { CounterData } from "./data.ts";
 
-export const formatCount = (n: number) => new Intl.NumberFormat("vi-VN").format(n);
+const formatCount = (n: number) => new Intl.NumberFormat("vi-VN").format(n);
 
 /** Build-time figures; client.ts replaces them with live ones when it can. */
 export function Counter({ data }: { data: CounterData }) {

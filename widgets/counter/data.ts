@@ -9,7 +9,7 @@ import { readDataFile } from "../../scripts/content/data-files.ts";
 import { boundedStore } from "./bounded-store.ts";
 import { readFigures, visitStoreName } from "./visit-log.ts";
 
-export const VISITS_API = "/api/visits";
+const VISITS_API = "/api/visits";
 const BUILD_READ_TIMEOUT_MS = 5_000;
 
 export const counterSchema = z.strictObject(
@@ -62,7 +62,7 @@ export async function loadCounter(
   };
 }
 
-export const BASE_TOTAL_MODULE = fileURLToPath(new URL("./base-total.ts", import.meta.url));
+const BASE_TOTAL_MODULE = fileURLToPath(new URL("./base-total.ts", import.meta.url));
 
 export function baseTotalModuleSource(baseTotal: number): string {
   return [
