@@ -4,8 +4,8 @@ import { basename, dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import matter from "gray-matter";
 import { DateTime } from "luxon";
-import { articleUrl } from "../model/build-site.ts";
 import { parseContentDate, ZONE } from "../model/dates.ts";
+import { articleUrl } from "../urls.ts";
 
 export interface Timings {
   runsMs: number[];

@@ -7,6 +7,7 @@ import type { ContentIssue } from "./issues.ts";
 import { sortIssues } from "./issues.ts";
 import { loadArticles, loadPages, type RawTexts, type SourceArticle, type SourcePage } from "./load-documents.ts";
 import { categoriesData, menuData, siteData, type CategoriesData, type MenuData, type SiteData } from "./schema.ts";
+import type { YamlSource } from "./yaml-source.ts";
 
 export interface LoadOptions {
   contentDir: string;
@@ -16,6 +17,10 @@ export interface LoadOptions {
 
 export interface LoadResult {
   model?: SiteModel;
+  /** The model built despite errors (absent only when a data file it needs is broken), for the checks that need one. */
+  partial?: SiteModel;
+  /** Lines of menu.yaml's entries, for the link check. */
+  menuLineOf?: YamlSource["lineOf"];
   /** Every error and warning found, sorted by file and line. */
   issues: ContentIssue[];
   /** The Markdown files as read, before NFC, for the editorial checks. */
@@ -27,6 +32,8 @@ export interface SiteDataFiles {
   site?: SiteData;
   menu?: MenuData;
   categories?: CategoriesData;
+  menuLineOf?: YamlSource["lineOf"];
+  categoriesLineOf?: YamlSource["lineOf"];
   issues: ContentIssue[];
 }
 
@@ -36,23 +43,35 @@ export async function loadSiteData(contentDir: string): Promise<SiteDataFiles> {
     loadDataFile(contentDir, "menu.yaml", menuData, []),
     loadDataFile(contentDir, "categories.yaml", categoriesData),
   ]);
-  return { site: site.value, menu: menu.value, categories: categories.value, issues: [...site.issues, ...menu.issues, ...categories.issues] };
+  return {
+    site: site.value,
+    menu: menu.value,
+    categories: categories.value,
+    menuLineOf: menu.lineOf,
+    categoriesLineOf: categories.lineOf,
+    issues: [...site.issues, ...menu.issues, ...categories.issues],
+  };
 }
 
-/** The model from loaded data and documents; undefined when a data file is missing or invalid. */
+/**
+ * The model from loaded data and documents; undefined only when categories.yaml is broken.
+ * A broken site.yaml or menu.yaml still lets the articles be checked; their errors stop the build.
+ */
 export function modelFromSources(
   options: LoadOptions & { data: SiteDataFiles; articles: SourceArticle[]; pages: SourcePage[]; renderBody?: SiteInput["renderBody"] },
   issues: ContentIssue[],
 ): SiteModel | undefined {
   const { site, menu, categories } = options.data;
-  if (!site || !menu || !categories) return undefined;
-  const url = (site.url ?? process.env.URL ?? "http://localhost:8080").replace(/\/$/, "");
+  if (!categories) return undefined;
+  const siteValue = site ?? siteData.parse({ name: "-", short_name: "-" });
+  const url = (siteValue.url ?? process.env.URL ?? "http://localhost:8080").replace(/\/$/, "");
   return buildSite(
     {
       contentDir: options.contentDir,
-      site: { ...site, url },
-      menu,
+      site: { ...siteValue, url },
+      menu: menu ?? [],
       categoriesData: categories,
+      categoriesLineOf: options.data.categoriesLineOf,
       articles: options.articles,
       pages: options.pages,
       preview: options.preview,
@@ -70,10 +89,11 @@ export async function loadSite(options: LoadOptions): Promise<LoadResult> {
   const data = await loadSiteData(contentDir);
   const issues: ContentIssue[] = [...data.issues];
   const [articles, pages] = await Promise.all([
-    loadArticles(contentDir, Object.keys(data.categories ?? {}), issues, rawTexts),
+    loadArticles(contentDir, data.categories, issues, rawTexts),
     loadPages(contentDir, issues, rawTexts),
   ]);
   const model = modelFromSources({ ...options, data, articles, pages }, issues);
   const sorted = sortIssues(issues);
-  return !model || sorted.some((i) => i.severity === "error") ? { issues: sorted, rawTexts } : { model, issues: sorted, rawTexts };
+  const ok = model && data.site && data.menu && !sorted.some((i) => i.severity === "error");
+  return { model: ok ? model : undefined, partial: model, menuLineOf: data.menuLineOf, issues: sorted, rawTexts };
 }

@@ -2,15 +2,14 @@
 // the whole tree's checks (as `npm run check`: links, duplicates, lengths, images, encodings), then,
 // when they pass, the search index, written to a fresh folder and swapped in (never half-written).
 // Prints error lines (`path:line: field: message`) on stderr and exits 1 when there are errors.
-import { editorialChecks } from "../check/run-checks.ts";
+import { validateContent } from "../check/validate.ts";
 import { contentDir, outputDir } from "../config.ts";
-import { formatIssue, sortIssues } from "../content/issues.ts";
-import { loadSite } from "../content/load-site.ts";
+import { formatIssue } from "../content/issues.ts";
 import { buildSearchIndex } from "../search/build-index.ts";
 import { searchDocuments } from "../search/from-model.ts";
 
-const { model, issues, rawTexts } = await loadSite({ contentDir, preview: true });
-const errors = sortIssues([...issues, ...(await editorialChecks(contentDir, model, rawTexts))]).filter((i) => i.severity === "error");
+const { model, issues } = await validateContent({ contentDir, preview: true, lenient: true });
+const errors = issues.filter((i) => i.severity === "error");
 if (errors.length || !model) {
   for (const issue of errors) console.error(formatIssue(issue));
   process.exit(1);

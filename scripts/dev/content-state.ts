@@ -90,8 +90,8 @@ export class ContentState {
     }
 
     const issues: ContentIssue[] = [...this.data.issues];
-    const keys = Object.keys(this.data.categories ?? {});
-    const keyString = keys.join("\n");
+    const categories = this.data.categories;
+    const keyString = JSON.stringify(categories ?? null);
     const sourceArticles: SourceArticle[] = [];
     const sourcePages: SourcePage[] = [];
     const rawTexts = new Map<string, string>();
@@ -109,7 +109,7 @@ export class ContentState {
       let checked = this.validated.get(file.doc);
       if (checked?.keys !== keyString) {
         const own: ContentIssue[] = [];
-        checked = { keys: keyString, article: validateArticle(file.doc as SourceDocument<ArticleFrontMatter>, keys, own), issues: own };
+        checked = { keys: keyString, article: validateArticle(file.doc as SourceDocument<ArticleFrontMatter>, categories, own), issues: own };
         this.validated.set(file.doc, checked);
       }
       issues.push(...checked.issues);

@@ -13,7 +13,7 @@ import { transformImagesInHtml } from "../images/html.ts";
 import { ImagePipeline } from "../images/pipeline.ts";
 import { imageRefs } from "../images/refs.ts";
 import type { SiteModel } from "../model/types.ts";
-import { renderSidebar } from "../sidebar.ts";
+import { loadSidebarData, renderSidebar } from "../../widgets/sidebar.tsx";
 import { checkInBackground } from "./background-check.ts";
 import { ContentState } from "./content-state.ts";
 import { errorPage } from "./error-page.ts";
@@ -71,7 +71,9 @@ async function update(paths?: string[]): Promise<void> {
     );
     await publishImages();
     lap("images");
-    const sidebarHtml = await renderSidebar(model);
+    const sidebar = await loadSidebarData(model.contentDir, model.articles);
+    if (sidebar.issues.some((i) => i.severity === "error")) throw new ContentError(sidebar.issues);
+    const sidebarHtml = renderSidebar(sidebar.data);
     lap("sidebar");
     if (!paths || paths.some((p) => p.startsWith(dataDir))) {
       await Promise.all([buildAdmin(outputDir, contentDir, model.categoriesData), writeDefaultOgImage(outputDir, model.site.name)]);

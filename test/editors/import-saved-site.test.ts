@@ -4,8 +4,7 @@ import { join } from "node:path";
 import { RedirectsHandler } from "@netlify/redirects";
 import { beforeAll, describe, expect, it } from "vitest";
 import { toTCVN3, toVNI } from "vietnamese-conversion";
-import { editorialChecks } from "../../scripts/check/run-checks.ts";
-import { loadSite } from "../../scripts/content/load-site.ts";
+import { validateContent } from "../../scripts/check/validate.ts";
 import { articlePage, mobilePage } from "../../scripts/fixtures/legacy-layout.ts";
 import { writeBenchSite, writeFixtureSite } from "../../scripts/fixtures/saved-site.ts";
 import { decodeHtml } from "../../scripts/import/decode-html.ts";
@@ -231,11 +230,11 @@ describe("npm run import on a saved site", () => {
   });
 
   it("leaves a tree that loads and passes the checks", async () => {
-    const { model, issues, rawTexts } = await loadSite({ contentDir: content, preview: false });
-    const all = [...issues, ...(await editorialChecks(content, model, rawTexts))];
+    const { issues: all } = await validateContent({ contentDir: content, preview: false });
     expect(all.filter((i) => i.severity === "error")).toEqual([]);
     // The one stand-in photo is what the check lists for an editor to replace.
-    expect(all.filter((i) => i.severity === "warning").map((i) => `${i.file.split("/").slice(-2).join("/")}:${i.field}`)).toEqual(["2022/thong-bao-to-chuc-hoi-thi-sang-tao-bai-mau.md:image"]);
+    // (menu.yaml's links to pages this tree does not have are warned about too; they are not the import's.)
+    expect(all.filter((i) => i.severity === "warning" && !i.file.endsWith("menu.yaml")).map((i) => `${i.file.split("/").slice(-2).join("/")}:${i.field}`)).toEqual(["2022/thong-bao-to-chuc-hoi-thi-sang-tao-bai-mau.md:image"]);
   });
 
   it("changes nothing when run again, and --force rewrites what an editor changed", async () => {
