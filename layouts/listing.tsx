@@ -3,7 +3,7 @@ import type { Listing } from "../scripts/model/types.ts";
 import { categoryFeedPath, feedTitle } from "../scripts/publish/site-files.ts";
 import { Base } from "./base.tsx";
 import { ArticleList, Breadcrumb, Pagination } from "./components.tsx";
-import { FIXED_PAGES } from "../scripts/urls.ts";
+import { FIXED_PAGES, yearUrl } from "../scripts/urls.ts";
 
 export function ListingPage({ build, listing }: { build: BuildContext; listing: Listing }) {
   const title = listing.pageNumber > 1 ? `${listing.title} (trang ${listing.pageNumber})` : listing.title;
@@ -47,7 +47,7 @@ export function ArchiveIndexPage({ build }: { build: BuildContext }) {
         <ul class="archive-years">
           {years.map((y) => (
             <li>
-              <a href={`/luu-tru/${y.year}/`}>Năm {y.year}</a> ({y.articles.length} bài)
+              <a href={yearUrl(y.year)}>Năm {y.year}</a> ({y.articles.length} bài)
             </li>
           ))}
         </ul>

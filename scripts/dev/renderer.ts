@@ -19,6 +19,7 @@ import { ContentState } from "./content-state.ts";
 import { errorPage } from "./error-page.ts";
 import type { FromRenderer, ToRenderer } from "./protocol.ts";
 import { loadRoutes, routeTable, type RouteEntry } from "./routes.ts";
+import { FIXED_FILES } from "../urls.ts";
 
 type Problem = Parameters<typeof errorPage>[0];
 
@@ -144,7 +145,7 @@ async function respond(id: number, path: string): Promise<void> {
       body = await transformImagesInHtml(body, { images, page: join(outputDir, outputPath) });
       await publishImages();
     }
-    const status = outputPath === "/404.html" ? 404 : 200;
+    const status = outputPath === FIXED_FILES.notFound ? 404 : 200;
     send({ type: "response", id, status, contentType: contentTypeOf(outputPath), body });
   } catch (error) {
     const failed = error instanceof ContentError ? { issues: error.issues } : { error: error as Error };
