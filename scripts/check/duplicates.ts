@@ -19,7 +19,7 @@ export function checkDuplicateTitles(articles: readonly Article[]): ContentIssue
       file: article.file,
       line: article.lineOf(["title"]),
       field: "title",
-      message: `trùng tiêu đề và ngày với ${first.file} — nếu là cùng một bài thì xoá một bản; nếu không thì sửa cho hai tiêu đề khác nhau`,
+      message: `trùng tiêu đề và ngày với ${first.file} — nếu là cùng một bài thì xóa một bản; nếu không thì sửa cho hai tiêu đề khác nhau`,
       severity: "warning",
     });
   }

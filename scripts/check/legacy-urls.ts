@@ -37,7 +37,7 @@ export function legacyUrlProblem(raw: string, served: ReadonlySet<string>): stri
   const first = lower.split("/")[1]!;
   const trimmed = lower.replace(/\/+$/, "");
   if (decoded === "/" || RESERVED_SLUGS.includes(first) || served.has(lower) || served.has(`${trimmed}/`) || served.has(trimmed)) {
-    return `"${raw}" là một địa chỉ của trang mới, không phải của trang cũ — chuyển hướng nó sẽ che mất trang đó; xoá dòng này`;
+    return `"${raw}" là một địa chỉ của trang mới, không phải của trang cũ — chuyển hướng nó sẽ che mất trang đó; xóa dòng này`;
   }
   return undefined;
 }
@@ -71,7 +71,7 @@ export function checkLegacyUrls(model: SiteModel, served: ReadonlySet<string>): 
       if (!earlier) return void claims.set(key, { article, raw, line });
       if (earlier.article === article) return;
       const what = id ? `"${raw}" mang mã bài cũ ${id}, mã mà "${earlier.raw}"` : `"${raw}"`;
-      issue(`${what} đã dẫn tới ${earlier.article.file}:${earlier.line} — một địa chỉ cũ chỉ dẫn tới một bài; xoá nó ở một trong hai bài`);
+      issue(`${what} đã dẫn tới ${earlier.article.file}:${earlier.line} — một địa chỉ cũ chỉ dẫn tới một bài; xóa nó ở một trong hai bài`);
     });
   }
   return issues;

@@ -30,7 +30,7 @@ const text = (what: string, example: string) =>
 export function strictFields<T extends z.core.$ZodLooseShape>(shape: T) {
   const known = Object.keys(shape).join(", ");
   return z.strictObject(shape, {
-    error: (i) => (i.code === "unrecognized_keys" ? `trường lạ: ${i.keys.join(", ")} — xoá hoặc sửa tên cho đúng; các trường hợp lệ: ${known}` : undefined),
+    error: (i) => (i.code === "unrecognized_keys" ? `trường lạ: ${i.keys.join(", ")} — xóa hoặc sửa tên cho đúng; các trường hợp lệ: ${known}` : undefined),
   });
 }
 

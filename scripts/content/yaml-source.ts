@@ -41,7 +41,7 @@ const KEY_VALUE = /^(\s*(?:-\s+)?)([\p{L}\w-]+):[ \t]+(.*)$/u;
 /** The usual editors' YAML mistakes, in plain words, with the corrected line where it is clear. */
 function explain(line: string, reason: string): string {
   if (/^\s*\t/.test(line) || /\btab/i.test(reason)) {
-    return "dòng này thụt lề bằng phím Tab — YAML chỉ nhận dấu cách: xoá Tab và thụt lề bằng dấu cách";
+    return "dòng này thụt lề bằng phím Tab — YAML chỉ nhận dấu cách: xóa Tab và thụt lề bằng dấu cách";
   }
   const glued = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(\S.*)$/.exec(line);
   if (glued && !/^\/\//.test(glued[3]!)) {
@@ -120,9 +120,9 @@ export function textIssues(source: YamlSource, file: string): ContentIssue[] {
   const visit = (value: unknown, path: PropertyKey[]) => {
     if (typeof value === "string") {
       const problem = LONE_SURROGATE.test(value)
-        ? "có một ký tự hỏng (nửa cặp UTF-16, thường do một mã \\uD800… viết tay) — xoá nó và gõ lại chữ đó"
+        ? "có một ký tự hỏng (nửa cặp UTF-16, thường do một mã \\uD800… viết tay) — xóa nó và gõ lại chữ đó"
         : BIDI_CONTROL.test(value)
-          ? "có ký tự điều khiển chiều chữ (U+202A–U+202E, U+2066–U+2069) làm đảo thứ tự chữ hiện trên trang — xoá nó (gõ lại dòng này)"
+          ? "có ký tự điều khiển chiều chữ (U+202A–U+202E, U+2066–U+2069) làm đảo thứ tự chữ hiện trên trang — xóa nó (gõ lại dòng này)"
           : CONTROL.test(value)
             ? "có ký tự điều khiển không in được — gõ lại dòng này"
             : undefined;

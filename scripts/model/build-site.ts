@@ -124,7 +124,7 @@ export function buildSite(input: SiteInput, issues: ContentIssue[]): SiteModel {
       const slug = tagSlug(name);
       if (!slug) {
         const line = src.lineOf(Array.isArray(src.frontMatter.tags) ? ["tags", i] : ["tags"]);
-        const message = `thẻ "${name}" không có chữ hay số nào, sẽ thành địa chỉ hỏng /the// — xoá thẻ trống này hoặc viết tên thẻ, ví dụ \`tags: [hội nghị, ban chấp hành]\``;
+        const message = `thẻ "${name}" không có chữ hay số nào, sẽ thành địa chỉ hỏng /the// — xóa thẻ trống này hoặc viết tên thẻ, ví dụ \`tags: [hội nghị, ban chấp hành]\``;
         issues.push({ file: src.file, line, field: "tags", message, severity: "error" });
         return [];
       }

@@ -91,7 +91,7 @@ const CASES: Case[] = [
   { name: "lists nested beyond 50 levels", file: "tin-tuc/2020/long-nhau.md", at: "- mục 49\n", field: "markdown", says: /lồng nhau quá 49 cấp/ },
   { name: "title of zero-width characters", file: "tin-tuc/2020/vo-hinh.md", at: "title:", field: "title", says: /chỉ có ký tự vô hình/ },
   { name: "title with a bidi override", file: "tin-tuc/2020/dao-chieu.md", at: "title:", field: "title", says: /điều khiển chiều chữ/ },
-  { name: "empty tag", file: "tin-tuc/2020/the-trong.md", at: "tags:", field: "tags", says: /\/the\/\/ — xoá thẻ trống/ },
+  { name: "empty tag", file: "tin-tuc/2020/the-trong.md", at: "tags:", field: "tags", says: /\/the\/\/ — xóa thẻ trống/ },
   { name: "invalid YouTube id in an article", file: "tin-tuc/2020/video-sai.md", at: "::: video abc", field: "video", says: /"abc" không phải địa chỉ hay mã video YouTube — viết `::: video https:\/\/www\.youtube\.com\/watch\?v=XXXXXXXXXXX`/ },
   { name: "invalid YouTube id in videos.yaml", file: "_data/videos.yaml", at: "youtube: abc", field: "1.youtube", says: /không phải mã video YouTube — chép 11 ký tự/ },
   { name: "video block without its closing :::", file: "tin-tuc/2020/video-mo.md", at: "::: video", field: "video", says: /chưa được đóng.*thêm một dòng `:::`/ },

@@ -75,7 +75,7 @@ describe("content validation", () => {
   });
   it("reports unknown fields with the list of known ones", async () => {
     const { lines } = await issuesFor({ "tin-tuc/2020/a.md": article({ ...ok, titel: "x" }) });
-    expect(lines[0]).toMatch(/trường lạ: titel — xoá hoặc sửa tên cho đúng; các trường hợp lệ: title, date, category, author, summary, slug, image, image_alt, tags, legacy_url, draft$/);
+    expect(lines[0]).toMatch(/trường lạ: titel — xóa hoặc sửa tên cho đúng; các trường hợp lệ: title, date, category, author, summary, slug, image, image_alt, tags, legacy_url, draft$/);
   });
   it("reports every error of the tree in one run", async () => {
     const { issues, model } = await issuesFor({
@@ -171,7 +171,7 @@ describe("validateContent: the one pass shared by check and build", () => {
 
   it("lists the known fields from the schema's own keys", async () => {
     const { lines } = await validate({ "tin-tuc/2020/a.md": article({ ...ok, tac_gia: "BH" }) });
-    expect(lines).toEqual([`tin-tuc/2020/a.md:5: (file): trường lạ: tac_gia — xoá hoặc sửa tên cho đúng; các trường hợp lệ: ${Object.keys(articleFields).join(", ")}`]);
+    expect(lines).toEqual([`tin-tuc/2020/a.md:5: (file): trường lạ: tac_gia — xóa hoặc sửa tên cho đúng; các trường hợp lệ: ${Object.keys(articleFields).join(", ")}`]);
   });
 
   it("a broken site.yaml still lets every article be checked in the same run", async () => {

@@ -145,7 +145,7 @@ describe("dev server equals the production build", () => {
     await until("the error page", async () => (await get("/")).status === 500);
     const html = await (await get("/")).text();
     expect(html).toContain("Nội dung có 1 lỗi");
-    expect(html).toMatch(/bai-viet-moi-tao\.md:\d+: category: unknown category/);
+    expect(html).toMatch(/bai-viet-moi-tao\.md:\d+: category: không có chuyên mục/);
     expect(log).toMatch(/bai-viet-moi-tao\.md:\d+: category/);
     await writeFile(file, good);
     await until("the fix", async () => (await get("/")).status === 200);

@@ -59,7 +59,7 @@ describe("npm run check", () => {
         [
           "Xem [giới thiệu](/gioi-thieu/), [bài cùng ngày](./trung-ten-1.md), [chuyên mục](/chuyen-muc/lien-hiep-hoi/) và [báo cáo](/media/2021/bao-cao.pdf).",
           "",
-          "Liên kết hỏng: [bài đã xoá](/tin-tuc/2020/02/khong-co-bai-nay/), [tệp](../2020/khong-co.md),",
+          "Liên kết hỏng: [bài đã xóa](/tin-tuc/2020/02/khong-co-bai-nay/), [tệp](../2020/khong-co.md),",
           "[tài liệu](/media/2021/thieu.pdf) và [trang ngoài](https://example.org/) [neo](#phan-2).",
         ].join("\n"),
       ),

@@ -68,7 +68,7 @@ describe("sidebar.yaml", () => {
     ["widgets:\n  - announcements\n  - weather\n", 3, "widgets.1", '"weather" không phải tên một ô'],
     ["widgets:\n  - quotes\n  - quotes\n", 3, "widgets.1", "có hai lần"],
     ["widgets: [quotes]\nannouncements:\n  limit: 50\n", 3, "announcements.limit", "tối đa 20"],
-    ["widget: [quotes]\n", 1, "(file)", "trường lạ: widget — xoá hoặc sửa tên cho đúng; các trường hợp lệ: widgets, announcements"],
+    ["widget: [quotes]\n", 1, "(file)", "trường lạ: widget — xóa hoặc sửa tên cho đúng; các trường hợp lệ: widgets, announcements"],
   ])("reports %j at line %i", async (yaml, line, field, message) => {
     const { issues } = await loadSidebarData(await contentDir({ "sidebar.yaml": yaml, "quotes.yaml": "[]\n" }), [], { now: NOW });
     const issue = issues.find((i) => i.message.includes(message));

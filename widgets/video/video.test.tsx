@@ -45,7 +45,7 @@ describe("videos.yaml", () => {
     ["- title: A\n  src: //evil.example/a.mp4\n  poster: /media/a.jpg\n", 2, "0.src", "không phải // hay /\\"],
     ["- title: A\n  src: /media/a.avi\n  poster: /media/a.jpg\n", 2, "0.src", "phải là tệp .mp4"],
     ["- title: A\n- title: B\n  featured: true\n- title: C\n  featured: true\n", 5, "2.featured", "chỉ một video được"],
-    ["- title: A\n  url: https://example.org\n", 2, "0", "trường lạ: url — xoá hoặc sửa tên cho đúng; các trường hợp lệ: title, youtube, src, poster, featured"],
+    ["- title: A\n  url: https://example.org\n", 2, "0", "trường lạ: url — xóa hoặc sửa tên cho đúng; các trường hợp lệ: title, youtube, src, poster, featured"],
     ["- youtube: AbCdEfGhI_-\n", 1, "0.title", "còn thiếu"],
     ["title: A\n", 1, "(file)", "phải là danh sách video"],
   ])("reports %j at line %i", async (yaml, line, field, message) => {
