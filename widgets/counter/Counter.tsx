@@ -1,3 +1,4 @@
+import { Time } from "../../layouts/components.tsx";
 import { Box } from "../shared/Box.tsx";
 import type { CounterData } from "./data.ts";
 
@@ -20,7 +21,7 @@ export function Counter({ data }: { data: CounterData }) {
       <p class="counter-note" data-counter-note>
         {data.asOf ? (
           <>
-            Số liệu lúc <time datetime={data.asOf.iso}>{data.asOf.text}</time>
+            Số liệu lúc <Time date={data.asOf} format="dateTime" />
           </>
         ) : (
           "Số liệu của trang web cũ"
