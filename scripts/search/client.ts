@@ -124,8 +124,9 @@ function resultItem(fragment: PagefindFragment): HTMLLIElement {
 
 let results: PagefindResult[] = [];
 let shown = 0;
-/** Where the current page of results ends; bumped by each new search so stale loads drop out. */
+/** Where the current page of results ends ("Xem thêm" starts the next). */
 let pageEnd = 0;
+/** Bumped by each new search, so a load for an older one drops its results. */
 let generation = 0;
 
 const nearViewport = new IntersectionObserver(
@@ -134,8 +135,8 @@ const nearViewport = new IntersectionObserver(
     nearViewport.disconnect();
     void showBatch();
   },
-  // When the place of the next result comes within 200 px of the viewport's bottom.
-  { rootMargin: "0px 0px 200px 0px", threshold: 1 },
+  // As the last result shown comes into view (any part of it: a tall one still triggers).
+  { rootMargin: "0px 0px 100px 0px" },
 );
 
 /** The next few results of the page; the rest wait until the last one shown is in view. */
