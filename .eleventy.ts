@@ -1,12 +1,12 @@
 import { afterBuild } from "./scripts/after-build.ts";
 import { createBuildContext, type BuildContext } from "./scripts/build-context.ts";
 import { contentDir, outputDir } from "./scripts/config.ts";
-import { functionsMiddleware } from "./scripts/dev/functions-middleware.ts";
 import { transformImagesInHtml } from "./scripts/images/html.ts";
 
 /**
- * Eleventy only wires the stages together: content is loaded, validated and
- * modelled once per build (scripts/), and routes/ turns the model into pages.
+ * Eleventy only wires the stages together for the production build: content is loaded, validated
+ * and modelled once per build (scripts/), and routes/ turns the model into pages. `npm start` does
+ * not use Eleventy: scripts/dev/server.ts renders the same routes on request.
  */
 export default function (eleventyConfig: any) {
   eleventyConfig.addExtension(["11ty.tsx", "11ty.ts"], { key: "11ty.js" });
@@ -21,12 +21,6 @@ export default function (eleventyConfig: any) {
     const page = this.page.outputPath;
     return build && typeof page === "string" && page.endsWith(".html") ? transformImagesInHtml(content, { images: build.images, page }) : content;
   });
-  eleventyConfig.addWatchTarget(contentDir);
-  eleventyConfig.addWatchTarget("./layouts/");
-  eleventyConfig.addWatchTarget("./widgets/");
-  eleventyConfig.addWatchTarget("./assets/");
-  // `npm start` serves /api/visits too, against a local Blobs store in .cache/blobs.
-  eleventyConfig.setServerOptions({ middleware: [functionsMiddleware] });
   eleventyConfig.setQuietMode(true);
 
   return {

@@ -29,11 +29,6 @@ export async function afterBuild(build: BuildContext, outputDir: string): Promis
     publishDocuments(model.contentDir, outputDir),
   ]);
   endStage("write");
-  if (model.preview) {
-    // In `npm start` the index is refreshed in the background, so a save shows its page at once.
-    indexing ??= buildSearchIndex(searchDocuments(model), outputDir).finally(() => (indexing = undefined));
-    return;
-  }
   await (indexing ?? buildSearchIndex(searchDocuments(model), outputDir));
   indexing = undefined;
   endStage("search");

@@ -1,13 +1,12 @@
 import { buildAssets, type Assets } from "./assets.ts";
 import { endStage } from "./build-stats.ts";
 import { contentDir, isPreview, outputDir } from "./config.ts";
-import { editorialChecks } from "./check/run-checks.ts";
-import { ContentError, formatIssue, sortIssues } from "./content/issues.ts";
-import { loadSite } from "./content/load-site.ts";
+import { validateContent } from "./check/validate.ts";
+import { ContentError, formatIssue } from "./content/issues.ts";
 import { ImagePipeline } from "./images/pipeline.ts";
 import { imageRefs } from "./images/refs.ts";
 import type { SiteModel } from "./model/types.ts";
-import { renderSidebar } from "./sidebar.ts";
+import { renderSidebar } from "../widgets/sidebar.tsx";
 
 /** Everything the templates share, computed once per build. */
 export interface BuildContext {
@@ -35,17 +34,15 @@ export function createBuildContext(): Promise<BuildContext> {
 }
 
 async function computeBuildContext(): Promise<BuildContext> {
-  const loaded = await loadSite({ contentDir, preview: isPreview() });
-  // The same checks as `npm run check`: a broken link or legacy-encoded text stops the build too.
-  const issues = sortIssues([...loaded.issues, ...(await editorialChecks(contentDir, loaded.model, loaded.rawTexts))]);
-  const model = loaded.model;
-  if (!model || issues.some((i) => i.severity === "error")) throw new ContentError(issues);
+  // The very checks of `npm run check`: whatever it rejects stops the build before anything is written.
+  const { model, issues, sidebar } = await validateContent({ contentDir, preview: isPreview(), lenient: isPreview() });
+  if (!model || !sidebar) throw new ContentError(issues);
   for (const w of issues) console.log(formatIssue(w));
   endStage("load");
   const images = new ImagePipeline({ contentDir, outputDir });
   await images.prepare(imageRefs(model));
   endStage("images");
-  const [assets, sidebarHtml] = await Promise.all([buildAssets(), renderSidebar(model)]);
+  const [assets, sidebarHtml] = await Promise.all([buildAssets(), renderSidebar(sidebar)]);
   endStage("assets");
   return { model, assets, sidebarHtml, images };
 }

@@ -1,31 +1,28 @@
 import { z } from "zod";
 import type { ContentIssue } from "../scripts/content/issues.ts";
 import { readDataFile } from "../scripts/content/data-files.ts";
+import { strictFields } from "../scripts/content/schema.ts";
 
 export const WIDGET_NAMES = ["announcements", "video", "links", "quotes", "counter"] as const;
 export type WidgetName = (typeof WIDGET_NAMES)[number];
 
 const widgetName = z.enum(WIDGET_NAMES, {
-  error: (i) => `"${String(i.input)}" is not a widget — use one of: ${WIDGET_NAMES.join(", ")}`,
+  error: (i) => `"${String(i.input)}" không phải tên một ô — dùng một trong các tên: ${WIDGET_NAMES.join(", ")}`,
 });
 
-export const sidebarConfigSchema = z.strictObject(
-  {
-    widgets: z.array(widgetName, { error: "must be a list of widget names, e.g.\n  widgets:\n    - announcements" }).superRefine((list, ctx) => {
+export const sidebarConfigSchema = strictFields({
+    widgets: z.array(widgetName, { error: "phải là danh sách tên các ô, ví dụ\n  widgets:\n    - announcements" }).superRefine((list, ctx) => {
       list.forEach((name, i) => {
         if (list.indexOf(name) !== i) {
-          ctx.addIssue({ code: "custom", path: [i], message: `"${name}" is listed twice — keep one of them` });
+          ctx.addIssue({ code: "custom", path: [i], message: `"${name}" có hai lần — giữ một` });
         }
       });
     }),
-    announcements: z
-      .strictObject({
-        limit: z.number({ error: "must be a whole number, e.g. `limit: 5`" }).int().min(1).max(20, "at most 20 announcements fit in the sidebar").default(5),
+    announcements: strictFields({
+        limit: z.number({ error: "phải là một số nguyên, ví dụ `limit: 5`" }).int().min(1).max(20, "cột bên chỉ chứa tối đa 20 thông báo").default(5),
       })
       .default({ limit: 5 }),
-  },
-  { error: (i) => (i.code === "unrecognized_keys" ? `unknown field(s) ${i.keys.join(", ")} — known fields: widgets, announcements` : undefined) },
-);
+});
 export type SidebarConfig = z.infer<typeof sidebarConfigSchema>;
 
 const DEFAULT_CONFIG: SidebarConfig = { widgets: [...WIDGET_NAMES], announcements: { limit: 5 } };

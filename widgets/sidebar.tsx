@@ -53,7 +53,7 @@ function missingFile(contentDir: string, file: string, widget: WidgetName): Cont
     file: dataFilePath(contentDir, file).display,
     line: 1,
     field: "(file)",
-    message: `missing — sidebar.yaml lists \`${widget}\`; create this file or remove \`${widget}\` from sidebar.yaml`,
+    message: `không có tệp này — sidebar.yaml có ô \`${widget}\`; tạo tệp này hoặc bỏ \`${widget}\` khỏi sidebar.yaml`,
     severity: "error",
   };
 }

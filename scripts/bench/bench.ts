@@ -1,8 +1,9 @@
 // npm run bench -- --articles 1000,4000 [--dev-loop N|0] [--runs R] [--hugo] [--out bench-results] [--work DIR]
 // Builds fixture sites of each size and reports build time, stage times, peak memory, pages written and
-// the ratio to the floor (scripts/bench/floor.ts) measured in the same run; then the dev loop (save →
-// page rewritten) on the site of N articles (default: the largest size); with --hugo, Debian's Hugo on the
-// same trees for comparison. Writes bench-results/bench.json.
+// the ratio to the floor (scripts/bench/floor.ts) measured in the same run; with --hugo, the peer too:
+// Debian's Hugo then the Pagefind CLI over Hugo's output, on the same tree, right after our build, with
+// our time ÷ peer time and both peaks. Then the dev loop (edit, create, delete → served) on the site of
+// N articles (default: the largest size). Writes bench-results/bench.json.
 // Times are reported, never asserted.
 import { execFile } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -12,7 +13,7 @@ import { parseArgs, promisify } from "node:util";
 import { runCli } from "../quality/cli.ts";
 import { listFiles } from "../quality/files.ts";
 import { measureDevLoop, type DevLoopResult } from "./dev-loop.ts";
-import { runHugo } from "./hugo.ts";
+import { runHugoAndPagefind, type PeerResult } from "./hugo.ts";
 import { runMeasured, statsLines } from "./measure.ts";
 
 const run = promisify(execFile);
@@ -33,7 +34,9 @@ interface SizeResult {
   floor: RunStats;
   /** build wall time / floor wall time. */
   ratio: number;
-  hugo: { wallMs: number; peakRssMB: number } | null;
+  peer: PeerResult | null;
+  /** build wall time / peer (Hugo + Pagefind CLI) wall time. */
+  peerRatio: number | null;
 }
 
 async function measure(args: string[], env: NodeJS.ProcessEnv, prefix: string): Promise<RunStats> {
@@ -59,14 +62,20 @@ async function benchSize(articles: number, dir: string, seed: string, hugo: bool
   console.error(`[bench] ${articles} articles: floor`);
   const floor = await measure(["scripts/bench/floor.ts", "--content", content, "--out", join(dir, "floor")], {}, "FLOOR_STATS");
   const ratio = Math.round((build.wallMs / floor.wallMs) * 100) / 100;
-  return { articles, build: { ...build, htmlFilesWritten }, floor, ratio, hugo: hugo ? await runHugo(content, dir) : null };
+  if (hugo) console.error(`[bench] ${articles} articles: Hugo + Pagefind CLI`);
+  const peer = hugo ? await runHugoAndPagefind(content, dir) : null;
+  const peerRatio = peer ? Math.round((build.wallMs / peer.wallMs) * 100) / 100 : null;
+  return { articles, build: { ...build, htmlFilesWritten }, floor, ratio, peer, peerRatio };
 }
 
 const seconds = (ms: number | null): string => (ms === null ? "–" : (ms / 1000).toFixed(2));
 
 function table(results: SizeResult[], devLoop: (DevLoopResult & { articles: number }) | null): string {
   const stageNames = [...new Set(results.flatMap((r) => Object.keys(r.build.stages)))];
-  const header = ["articles", "build s", "floor s", "ratio", ...stageNames.map((s) => `${s} s`), "peak MB", "floor MB", "html files", "hugo s"];
+  const header = [
+    "articles", "build s", "floor s", "ratio", ...stageNames.map((s) => `${s} s`), "peak MB", "floor MB", "html files",
+    "hugo s", "pagefind s", "peer s", "÷ peer", "peer MB",
+  ];
   const rows = results.map((r) => [
     String(r.articles),
     seconds(r.build.wallMs),
@@ -76,16 +85,23 @@ function table(results: SizeResult[], devLoop: (DevLoopResult & { articles: numb
     String(r.build.peakRssMB),
     String(r.floor.peakRssMB),
     String(r.build.htmlFilesWritten),
-    seconds(r.hugo?.wallMs ?? null),
+    seconds(r.peer?.hugoMs ?? null),
+    seconds(r.peer?.pagefindMs ?? null),
+    seconds(r.peer?.wallMs ?? null),
+    r.peerRatio === null ? "–" : `${r.peerRatio}×`,
+    r.peer ? String(r.peer.peakRssMB) : "–",
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i]!)).join("  ");
   const lines = [line(header), ...rows.map(line)];
   if (devLoop !== null) {
+    const row = (what: string, t: DevLoopResult["edit"]) => `  ${what}: median ${t.medianMs} ms, max ${t.maxMs} ms (${t.runsMs.join(", ")})`;
     lines.push(
       "",
-      `dev loop (${devLoop.articles} articles, npm start): save → page rewritten ${devLoop.runsMs.map((ms) => `${ms} ms`).join(", ")}` +
-        ` (median ${devLoop.medianMs} ms); first build ${seconds(devLoop.startupMs)} s`,
+      `dev loop (${devLoop.articles} articles, npm start; served over HTTP; start-up ${seconds(devLoop.startupMs)} s):`,
+      row("edit an article → page served with the edit", devLoop.edit),
+      row("new article → served and listed on home", devLoop.create),
+      row("delete an article → 404 and gone from home", devLoop.remove),
     );
   }
   return lines.join("\n");
@@ -96,7 +112,7 @@ runCli(async () => {
     options: {
       articles: { type: "string", default: "1000,4000" },
       "dev-loop": { type: "string" },
-      runs: { type: "string", default: "3" },
+      runs: { type: "string", default: "5" },
       out: { type: "string", default: "bench-results" },
       // Outside the repository: Eleventy does not watch git-ignored folders such as .tmp/.
       work: { type: "string", default: join(tmpdir(), "lhh-bench") },

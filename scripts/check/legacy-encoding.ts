@@ -31,8 +31,8 @@ export function detectLegacyEncoding(text: string): LegacyEncoding | null {
 export function legacyEncodingHint(encoding: LegacyEncoding): string {
   const source = encoding === "TCVN3" ? "TCVN3 (ABC)" : "VNI Windows";
   return (
-    `the text looks like ${encoding}, an old Vietnamese encoding — convert it to Unicode with UniKey ` +
-    `(right-click the tray icon → "Công cụ… [CS+F6]", source ${source}, destination Unicode), then paste it back`
+    `chữ có vẻ gõ bằng bảng mã cũ ${encoding} — chuyển sang Unicode bằng UniKey ` +
+    `(nhấp phải biểu tượng UniKey → "Công cụ… [CS+F6]", nguồn ${source}, đích Unicode), rồi dán lại`
   );
 }
 

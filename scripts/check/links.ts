@@ -1,29 +1,31 @@
-import { posix, relative, sep } from "node:path";
+import { posix } from "node:path";
 import type { ContentIssue } from "../content/issues.ts";
 import type { SiteModel } from "../model/types.ts";
-
-/** Addresses that exist on every build, besides documents and listings. */
-const FIXED_ROUTES = ["/", "/tim-kiem/", "/feed.xml", "/admin/"];
+import { categoryFeedUrl, FIXED_ROUTES } from "../urls.ts";
+import { contentPath } from "./content-files.ts";
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
 
+/** Every address this build serves: the fixed routes, documents, listings and category feeds. */
+export function siteAddresses(model: SiteModel): Set<string> {
+  const urls = new Set<string>(FIXED_ROUTES);
+  for (const doc of [...model.articles, ...model.pages]) urls.add(doc.url);
+  for (const c of model.categories) urls.add(c.url).add(categoryFeedUrl(c.url));
+  for (const l of model.listings) urls.add(l.url);
+  return urls;
+}
+
 /**
  * Links must reach an article, page or listing of this site, or a file in the
- * content tree. (Images are checked by the loader.) `files` holds every file
+ * content tree. (Images are checked by references.ts.) `files` holds every file
  * under the content folder, relative to it ("media/2020/bao-cao.pdf").
  */
-export function checkLinks(model: SiteModel, files: ReadonlySet<string>): ContentIssue[] {
+export function checkLinks(model: SiteModel, files: ReadonlySet<string>, urls: ReadonlySet<string>): ContentIssue[] {
   const docs = [...model.articles, ...model.pages];
-  const urls = new Set<string>(FIXED_ROUTES);
-  for (const doc of docs) urls.add(doc.url);
-  for (const c of model.categories) urls.add(c.url).add(`${c.url}feed.xml`);
-  for (const l of model.listings) urls.add(l.url);
-  const contentPath = (path: string) => relative(model.contentDir, path).split(sep).join("/");
-  const sources = new Set(docs.map((d) => contentPath(d.sourcePath)));
-
+  const sources = new Set(docs.map((d) => contentPath(model.contentDir, d.sourcePath)));
   const issues: ContentIssue[] = [];
   for (const doc of docs) {
-    const here = posix.dirname(contentPath(doc.sourcePath));
+    const here = posix.dirname(contentPath(model.contentDir, doc.sourcePath));
     for (const ref of doc.references) {
       if (ref.kind !== "link" || EXTERNAL.test(ref.target)) continue;
       const problem = linkProblem(ref.target, here, urls, files, sources);
@@ -33,25 +35,31 @@ export function checkLinks(model: SiteModel, files: ReadonlySet<string>): Conten
   return issues;
 }
 
+/** A site path (from menu.yaml or links.yaml) that no page or file answers: a reader gets "not found". */
+export function sitePathProblem(path: string, urls: ReadonlySet<string>, files: ReadonlySet<string>): string | null {
+  return linkProblem(path, "", urls, files, new Set());
+}
+
 function linkProblem(raw: string, here: string, urls: ReadonlySet<string>, files: ReadonlySet<string>, sources: ReadonlySet<string>): string | null {
   const target = safeDecode(raw.replace(/[?#].*$/, ""));
+  if (target === undefined) return null; // references.ts reports the malformed escape
   if (target.startsWith("/")) {
     if (files.has(target.slice(1)) || urls.has(target) || urls.has(`${target}/`)) return null;
     return /\.[a-z0-9]+$/i.test(target)
-      ? `${raw}: no such file in the content folder — check the name, or upload the file to content${posix.dirname(target)}/`
-      : `${raw}: no article or page has this address — copy the address from the page on the site (it looks like /tin-tuc/2020/02/ten-bai/)`;
+      ? `${raw}: không có tệp này trong thư mục nội dung — kiểm tra tên tệp, hoặc tải tệp lên content${posix.dirname(target)}/`
+      : `${raw}: không có bài hay trang nào ở địa chỉ này — chép lại địa chỉ từ trang đã đăng (dạng /tin-tuc/2020/02/ten-bai/)`;
   }
   const resolved = posix.normalize(posix.join(here, target));
   if (resolved.endsWith(".md")) {
-    return sources.has(resolved) ? null : `${raw}: there is no article or page content/${resolved} — check the file name and folder`;
+    return sources.has(resolved) ? null : `${raw}: không có bài hay trang content/${resolved} — kiểm tra tên tệp và thư mục`;
   }
-  return files.has(resolved) ? null : `${raw}: no such file (looked for content/${resolved}) — check the name, or upload the file`;
+  return files.has(resolved) ? null : `${raw}: không có tệp này (đã tìm content/${resolved}) — kiểm tra tên tệp, hoặc tải tệp lên`;
 }
 
-function safeDecode(path: string): string {
+function safeDecode(path: string): string | undefined {
   try {
     return decodeURI(path);
   } catch {
-    return path;
+    return undefined;
   }
 }

@@ -9,15 +9,15 @@ export function checkNfd(rawText: string, file: string): ContentIssue[] {
   const lines = rawText.split("\n");
   const bad = lines.flatMap((line, i) => (line === line.normalize("NFC") ? [] : [i + 1]));
   if (bad.length === 0) return [];
-  const more = bad.length > 1 ? ` (and ${bad.length - 1} more line(s))` : "";
+  const more = bad.length > 1 ? ` (và ${bad.length - 1} dòng khác)` : "";
   return [
     {
       file,
       line: bad[0]!,
       field: "unicode",
       message:
-        `the text is in decomposed Unicode (NFD), as pasted from Word or macOS${more} — ` +
-        `run \`npm run check -- --fix-nfc\` to rewrite the file in NFC, or paste as plain text (Ctrl+Shift+V)`,
+        `chữ ở dạng Unicode tổ hợp (NFD), thường do dán từ Word hoặc máy Mac${more} — ` +
+        `chạy \`npm run check -- --fix-nfc\` để ghi lại tệp ở dạng dựng sẵn (NFC), hoặc dán dạng văn bản thuần (Ctrl+Shift+V)`,
       severity: "warning",
     },
   ];

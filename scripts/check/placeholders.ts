@@ -8,10 +8,10 @@ export function checkPlaceholders(rawText: string, file: string): ContentIssue[]
   return rawText.split("\n").flatMap((line, i): ContentIssue[] => {
     const at = { file, line: i + 1, severity: "warning" as const };
     if (PLACEHOLDER_IMAGE.test(line)) {
-      return [{ ...at, field: "image", message: "a stand-in photo — upload the real photo to content/media/<year>/ and put its path here" }];
+      return [{ ...at, field: "image", message: "ảnh tạm — tải ảnh thật lên content/media/<năm>/ rồi thay đường dẫn ở đây" }];
     }
     if (EMPTY_VIDEO.test(line)) {
-      return [{ ...at, field: "video", message: "a video without its YouTube address — add it after `::: video`, e.g. `::: video https://youtu.be/…`" }];
+      return [{ ...at, field: "video", message: "video chưa có địa chỉ YouTube — thêm địa chỉ sau `::: video`, ví dụ `::: video https://youtu.be/…`" }];
     }
     return [];
   });

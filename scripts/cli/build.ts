@@ -19,7 +19,7 @@ async function build(): Promise<number> {
     if (!(error instanceof ContentError)) throw error;
     for (const issue of error.issues) console.error(formatIssue(issue));
     const count = error.issues.filter((i) => i.severity === "error").length;
-    console.error(`\nBuild stopped: ${count} error(s) in the content. Nothing was written to ${siteDir}.`);
+    console.error(`\nDừng đăng trang: nội dung có ${count} lỗi. Không có gì được ghi vào ${siteDir}. Sửa các dòng trên rồi chạy lại.`);
     return 1;
   }
   startSearchIndex(context, outputDir);

@@ -1,4 +1,5 @@
 // Start a new article: npm run new -- "Tiêu đề bài viết" --category lien-hiep-hoi [--author BH]
+import { existsSync, statSync } from "node:fs";
 import { stdin, stdout } from "node:process";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
@@ -14,6 +15,10 @@ async function main(): Promise<number> {
     allowPositionals: true,
     options: { category: { type: "string" }, author: { type: "string" } },
   });
+  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
+    console.error(`Không có thư mục nội dung ${contentDir} — chạy lệnh trong thư mục của dự án (nơi có thư mục content/), hoặc sửa CONTENT_DIR.`);
+    return 1;
+  }
   const categories = await loadDataFile(contentDir, "categories.yaml", categoriesData);
   if (!categories.value) {
     for (const issue of categories.issues) console.error(formatIssue(issue));
@@ -29,8 +34,8 @@ async function main(): Promise<number> {
     ask?.close();
   }
   if (!title || !category) {
-    console.error('usage: npm run new -- "Tiêu đề bài viết" --category <key> [--author BH]');
-    console.error(`categories: ${Object.keys(categories.value).join(", ")}`);
+    console.error('Cách dùng: npm run new -- "Tiêu đề bài viết" --category <key> [--author BH]');
+    console.error(`Các chuyên mục (<key>): ${categoryChoices(categories.value).map((c) => `${c.key} (${c.label})`).join(", ")}`);
     return 2;
   }
   const result = await createArticle({ contentDir, categories: categories.value, title, category, author: values.author, now: nowInVietnam() });
@@ -50,4 +55,8 @@ async function askCategory(ask: ReturnType<typeof createInterface>, categories: 
   return choices[Number(answer) - 1]?.key ?? (categories[answer] ? answer : undefined);
 }
 
-process.exitCode = await main();
+// Any other failure (a read-only folder, a full disk) is one sentence, never a stack trace.
+process.exitCode = await main().catch((error: Error) => {
+  console.error(`Không tạo được bài viết: ${error.message}`);
+  return 1;
+});

@@ -3,10 +3,10 @@ import { join, relative } from "node:path";
 import type { z } from "zod";
 import type { ContentIssue } from "./issues.ts";
 import { readContentText } from "./read-text.ts";
-import { parseYaml, schemaIssues } from "./yaml-source.ts";
+import { parseYaml, schemaIssues, textIssues, type YamlSource } from "./yaml-source.ts";
 
 export type DataFileResult<T> =
-  | { status: "ok"; value: T; file: string }
+  | { status: "ok"; value: T; file: string; lineOf: YamlSource["lineOf"]; warnings: ContentIssue[] }
   | { status: "missing"; file: string }
   | { status: "invalid"; issues: ContentIssue[] };
 
@@ -32,9 +32,11 @@ export async function readDataFile<S extends z.ZodType>(
   if ("issue" in read) return { status: "invalid", issues: [read.issue] };
   const parsed = parseYaml(read.text, display);
   if ("issue" in parsed) return { status: "invalid", issues: [parsed.issue] };
+  const text = textIssues(parsed.source, display);
   const result = schema.safeParse(parsed.source.value ?? emptyValue);
-  if (!result.success) return { status: "invalid", issues: schemaIssues(result.error, parsed.source, display) };
-  return { status: "ok", value: result.data, file: display };
+  const issues = [...text, ...(result.success ? [] : schemaIssues(result.error, parsed.source, display))];
+  if (!result.success || issues.some((i) => i.severity === "error")) return { status: "invalid", issues };
+  return { status: "ok", value: result.data, file: display, lineOf: parsed.source.lineOf, warnings: issues };
 }
 
 /** Like readDataFile, for the site's own data: a missing file yields `fallback`, or an error without one. */
@@ -43,11 +45,11 @@ export async function loadDataFile<S extends z.ZodType>(
   name: string,
   schema: S,
   fallback?: z.infer<S>,
-): Promise<{ value?: z.infer<S>; issues: ContentIssue[] }> {
+): Promise<{ value?: z.infer<S>; issues: ContentIssue[]; lineOf?: YamlSource["lineOf"] }> {
   const result = await readDataFile(contentDir, name, schema, fallback);
-  if (result.status === "ok") return { value: result.value, issues: [] };
+  if (result.status === "ok") return { value: result.value, issues: result.warnings, lineOf: result.lineOf };
   if (result.status === "invalid") return { issues: result.issues };
   if (fallback !== undefined) return { value: fallback, issues: [] };
-  const issue: ContentIssue = { file: result.file, line: 1, field: "(file)", message: `missing — create ${name} in content/_data`, severity: "error" };
+  const issue: ContentIssue = { file: result.file, line: 1, field: "(file)", message: `không có tệp này — tạo ${name} trong content/_data`, severity: "error" };
   return { issues: [issue] };
 }

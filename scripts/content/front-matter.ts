@@ -8,22 +8,22 @@ export interface FrontMatterFile {
   bodyLine: number;
 }
 
-const HOW = "start the file with a line `---`, then `title:`, `date:` and `category:` lines, then a line `---`";
+const HOW = "tệp phải bắt đầu bằng một dòng `---`, tiếp theo là các dòng `title:`, `date:`, `category:`, rồi một dòng `---`";
 
 /** Split `---` fenced YAML front matter from the Markdown body. */
 export function splitFrontMatter(text: string, file: string): FrontMatterFile | { issue: ContentIssue } {
   const issue = (line: number, message: string) => ({
     issue: { file, line, field: "front matter", message, severity: "error" as const },
   });
-  if (text.trim() === "") return issue(1, `the file is empty — ${HOW}`);
+  if (text.trim() === "") return issue(1, `tệp trống — ${HOW}`);
   const lines = text.split("\n");
-  if (lines[0]!.trim() !== "---") return issue(1, `no front matter — ${HOW}`);
+  if (lines[0]!.trim() !== "---") return issue(1, `thiếu phần đầu — ${HOW}`);
   const end = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
-  if (end < 0) return issue(1, "the front matter is never closed — add a line `---` after the last field");
+  if (end < 0) return issue(1, "phần đầu chưa được đóng — thêm một dòng `---` sau trường cuối cùng");
   const parsed = parseYaml(lines.slice(1, end).join("\n"), file, 2);
   if ("issue" in parsed) return parsed;
   if (parsed.source.value === null || typeof parsed.source.value !== "object" || Array.isArray(parsed.source.value)) {
-    return issue(2, "the front matter must be `field: value` lines, e.g. `title: …`");
+    return issue(2, "phần đầu phải là các dòng `trường: giá trị`, ví dụ `title: …`");
   }
   return { source: parsed.source, body: lines.slice(end + 1).join("\n"), bodyLine: end + 2 };
 }

@@ -8,7 +8,7 @@ export interface ContentIssue {
 }
 
 export function formatIssue(issue: ContentIssue): string {
-  const tag = issue.severity === "warning" ? "warning: " : "";
+  const tag = issue.severity === "warning" ? "cảnh báo: " : "";
   return `${issue.file}:${issue.line}: ${tag}${issue.field}: ${issue.message}`;
 }
 
@@ -17,7 +17,7 @@ export class ContentError extends Error {
   constructor(readonly issues: ContentIssue[]) {
     const errors = issues.filter((i) => i.severity === "error");
     super(
-      `${errors.length} content error(s):\n` + errors.map(formatIssue).join("\n"),
+      `${errors.length} lỗi nội dung:\n` + errors.map(formatIssue).join("\n"),
     );
     this.name = "ContentError";
   }

@@ -7,11 +7,13 @@ import { slugify } from "../model/slug.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import type { ContentIssue } from "./issues.ts";
 import { readContentText } from "./read-text.ts";
-import { articleFrontMatter, pageFrontMatter, type ArticleFrontMatter, type PageFrontMatter } from "./schema.ts";
-import { schemaIssues, type YamlSource } from "./yaml-source.ts";
+import { articleFrontMatter, pageFrontMatter, type ArticleFrontMatter, type CategoriesData, type PageFrontMatter } from "./schema.ts";
+import { schemaIssues, textIssues, type YamlSource } from "./yaml-source.ts";
 
 export const ARTICLES_DIR = "tin-tuc";
 export const PAGES_DIR = "trang";
+/** Far above any real article (a long report is ~100 KB), far below what makes a build crawl. */
+export const MAX_DOCUMENT_BYTES = 1_000_000;
 
 /** A validated source file, before rendering. */
 export interface SourceDocument<F> {
@@ -44,7 +46,8 @@ export async function markdownFiles(dir: string): Promise<string[]> {
 /** Raw text of every Markdown file read, by display path, for the editorial checks. */
 export type RawTexts = Map<string, string>;
 
-function readSource<S extends z.ZodType>(
+/** Read, split and schema-check one Markdown file; its issues go to `issues`. */
+export function readSource<S extends z.ZodType>(
   sourcePath: string,
   schema: S,
   issues: ContentIssue[],
@@ -53,11 +56,15 @@ function readSource<S extends z.ZodType>(
   const file = relative(process.cwd(), sourcePath);
   const read = readContentText(sourcePath, file);
   if ("issue" in read) return void issues.push(read.issue);
+  if (read.text.length > MAX_DOCUMENT_BYTES) return void issues.push(tooLong(read.text, file));
   rawTexts.set(file, read.raw);
   const split = splitFrontMatter(read.text, file);
   if ("issue" in split) return void issues.push(split.issue);
+  const text = textIssues(split.source, file);
+  issues.push(...text);
   const result = schema.safeParse(split.source.value);
   if (!result.success) return void issues.push(...schemaIssues(result.error, split.source, file));
+  if (text.some((i) => i.severity === "error")) return;
   const fm = result.data as { slug?: string };
   const base = sourcePath.split("/").pop()!.replace(/\.md$/, "");
   return {
@@ -72,42 +79,60 @@ function readSource<S extends z.ZodType>(
   };
 }
 
-/** Read and validate every article; category keys are checked against `categoryKeys`. */
+/** The line where a too long document crosses the limit. */
+function tooLong(text: string, file: string): ContentIssue {
+  const line = text.slice(0, MAX_DOCUMENT_BYTES).split("\n").length;
+  const size = (text.length / 1_000_000).toFixed(1);
+  return {
+    file,
+    line,
+    field: "(file)",
+    message: `bài dài ${size} triệu ký tự, quá giới hạn ${MAX_DOCUMENT_BYTES / 1_000_000} triệu ký tự (khoảng 150.000 chữ) kể từ dòng này — tách thành nhiều bài, hoặc đưa tài liệu dài thành tệp PDF trong content/media/<năm>/ rồi đặt liên kết tới nó`,
+    severity: "error",
+  };
+}
+
+/** Read and validate every article; category keys are checked against `categories`. */
 export async function loadArticles(
   contentDir: string,
-  categoryKeys: string[],
+  categories: CategoriesData | undefined,
   issues: ContentIssue[],
   rawTexts: RawTexts,
 ): Promise<SourceArticle[]> {
   const paths = await markdownFiles(join(contentDir, ARTICLES_DIR));
   const docs = paths.map((p) => readSource(p, articleFrontMatter, issues, rawTexts));
-  const articles: SourceArticle[] = [];
-  for (const doc of docs) {
-    if (!doc) continue;
-    const fm = doc.frontMatter;
-    let ok = true;
-    const date = parseContentDate(fm.date);
-    if (!date.ok) {
-      issues.push({ file: doc.file, line: doc.lineOf(["date"]), field: "date", message: date.message, severity: "error" });
-      ok = false;
-    }
-    if (!categoryKeys.includes(fm.category)) {
-      issues.push({
-        file: doc.file,
-        line: doc.lineOf(["category"]),
-        field: "category",
-        message: `unknown category "${fm.category}" — use one of: ${categoryKeys.join(", ")}`,
-        severity: "error",
-      });
-      ok = false;
-    }
-    if (!doc.slug) {
-      issues.push({ file: doc.file, line: 1, field: "slug", message: "the file name gives an empty URL — rename the file with letters or digits", severity: "error" });
-      ok = false;
-    }
-    if (ok && date.ok) articles.push({ ...doc, date: date.value });
+  return docs.flatMap((doc) => (doc ? (validateArticle(doc, categories, issues) ?? []) : []));
+}
+
+/** The checks an article needs beyond its schema: a real date, a known category, a non-empty slug. */
+export function validateArticle(
+  doc: SourceDocument<ArticleFrontMatter>,
+  categories: CategoriesData | undefined,
+  issues: ContentIssue[],
+): SourceArticle | undefined {
+  const fm = doc.frontMatter;
+  let ok = true;
+  const date = parseContentDate(fm.date);
+  if (!date.ok) {
+    issues.push({ file: doc.file, line: doc.lineOf(["date"]), field: "date", message: date.message, severity: "error" });
+    ok = false;
   }
-  return articles;
+  if (categories && !Object.hasOwn(categories, fm.category)) {
+    const choices = Object.entries(categories).map(([key, c]) => `${key} (${c.name})`);
+    issues.push({
+      file: doc.file,
+      line: doc.lineOf(["category"]),
+      field: "category",
+      message: `không có chuyên mục "${fm.category}" — dùng một trong các mã: ${choices.join(", ")}`,
+      severity: "error",
+    });
+    ok = false;
+  }
+  if (!doc.slug) {
+    issues.push({ file: doc.file, line: 1, field: "slug", message: "tên tệp không cho ra địa chỉ nào (không có chữ hay số) — đổi tên tệp, ví dụ trien-khai-nhiem-vu.md", severity: "error" });
+    ok = false;
+  }
+  return ok && date.ok ? { ...doc, date: date.value } : undefined;
 }
 
 export async function loadPages(contentDir: string, issues: ContentIssue[], rawTexts: RawTexts): Promise<SourcePage[]> {

@@ -23,7 +23,7 @@ export function readContentText(path: string, display: string): { text: string; 
         line,
         field: "encoding",
         message:
-          "the file is not UTF-8 (it may be Windows-1258, TCVN3 or VNI) — open it in an editor and save it as UTF-8",
+          "tệp không được lưu bằng UTF-8 (có thể là Windows-1258, TCVN3 hoặc VNI) — mở tệp trong trình soạn thảo và lưu lại với bảng mã UTF-8",
         severity: "error",
       },
     };

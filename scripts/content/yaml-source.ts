@@ -12,8 +12,8 @@ export interface YamlSource {
 /**
  * Parse YAML with the core schema, so timestamps stay strings (we parse dates
  * ourselves, in Vietnam time). `firstLine` is the file line of the YAML's line 1.
- * js-yaml is the fast path; the `yaml` package, which knows where every node
- * stands, is only run for error messages and line lookups.
+ * js-yaml is the fast path; the `yaml` package, which keeps every node's range,
+ * is only run for error messages and line lookups.
  */
 export function parseYaml(
   text: string,
@@ -35,21 +35,40 @@ export function parseYaml(
   };
 }
 
+const CURLY = /[“”‘’]/;
+const KEY_VALUE = /^(\s*(?:-\s+)?)([\p{L}\w-]+):[ \t]+(.*)$/u;
+
+/** The usual editors' YAML mistakes, in plain words, with the corrected line where it is clear. */
+function explain(line: string, reason: string): string {
+  if (/^\s*\t/.test(line) || /\btab/i.test(reason)) {
+    return "dòng này thụt lề bằng phím Tab — YAML chỉ nhận dấu cách: xóa Tab và thụt lề bằng dấu cách";
+  }
+  const glued = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(\S.*)$/.exec(line);
+  if (glued && !/^\/\//.test(glued[3]!)) {
+    return `sau dấu hai chấm cần một dấu cách — viết: \`${glued[1]}${glued[2]}: ${glued[3]}\``;
+  }
+  const pair = KEY_VALUE.exec(line);
+  if (pair && CURLY.test(line)) {
+    const value = pair[3]!.replace(/^[“‘]|[”’]$/g, "").replace(/["\\]/g, "\\$&");
+    return `dấu ngoặc kép cong “…” không phải dấu ngoặc của YAML — dùng dấu ngoặc kép thẳng, viết: \`${pair[1]}${pair[2]}: "${value}"\``;
+  }
+  if (pair && /:\s/.test(pair[3]!) && !/^["']/.test(pair[3]!)) {
+    const value = pair[3]!.replace(/["\\]/g, "\\$&");
+    return `giá trị có dấu hai chấm phải đặt trong ngoặc kép thẳng — viết: \`${pair[1]}${pair[2]}: "${value}"\``;
+  }
+  return `không đọc được (${reason}) — kiểm tra dấu ngoặc kép và thụt lề quanh dòng này (giá trị có dấu hai chấm phải đặt trong ngoặc kép "…")`;
+}
+
 function syntaxIssue(text: string, file: string, firstLine: number): ContentIssue {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: "core", prettyErrors: false });
   const err = doc.errors[0];
+  const lines = text.split("\n");
   // An unclosed bracket or quote is reported past the end: point at the last line instead.
   const lastLine = text.trimEnd().split("\n").length;
   const line = err ? Math.min(lineCounter.linePos(err.pos[0]).line, lastLine) : 1;
   const reason = err?.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "") ?? "invalid YAML";
-  return {
-    file,
-    line: line + firstLine - 1,
-    field: "yaml",
-    message: `${reason} — check the quoting and indentation near this line (a value containing ": " needs quotes)`,
-    severity: "error",
-  };
+  return { file, line: line + firstLine - 1, field: "yaml", message: explain(lines[line - 1] ?? "", reason), severity: "error" };
 }
 
 /** Line (1-based, within the YAML text) of the value at `path`, or of its nearest ancestor. */
@@ -75,17 +94,51 @@ function locate(text: string): (path: readonly PropertyKey[]) => number {
 }
 
 /** Turn zod issues into content issues that point at the offending line. */
-export function schemaIssues(
-  error: z.ZodError,
-  source: YamlSource,
-  file: string,
-  describe: (issue: z.core.$ZodIssue) => string = (i) => i.message,
-): ContentIssue[] {
+export function schemaIssues(error: z.ZodError, source: YamlSource, file: string): ContentIssue[] {
   return error.issues.map((issue) => ({
     file,
-    line: source.lineOf(issue.path),
+    // An unknown field is reported at its own line, not at the start of its object.
+    line: source.lineOf(issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0]!] : issue.path),
     field: issue.path.join(".") || "(file)",
-    message: describe(issue),
+    message: issue.message,
     severity: "error" as const,
   }));
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Embedding, override and isolate controls: they reorder what readers see (the "Trojan Source" trick). */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/**
+ * Characters no editor means to type, in every text value of a YAML document:
+ * lone surrogates (they crash the search indexer), bidi controls and control characters.
+ * Each at the line of its value.
+ */
+export function textIssues(source: YamlSource, file: string): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const visit = (value: unknown, path: PropertyKey[]) => {
+    if (typeof value === "string") {
+      const problem = LONE_SURROGATE.test(value)
+        ? "có một ký tự hỏng (nửa cặp UTF-16, thường do một mã \\uD800… viết tay) — xóa nó và gõ lại chữ đó"
+        : BIDI_CONTROL.test(value)
+          ? "có ký tự điều khiển chiều chữ (U+202A–U+202E, U+2066–U+2069) làm đảo thứ tự chữ hiện trên trang — xóa nó (gõ lại dòng này)"
+          : CONTROL.test(value)
+            ? "có ký tự điều khiển không in được — gõ lại dòng này"
+            : undefined;
+      if (problem) issues.push({ file, line: source.lineOf(path), field: path.join(".") || "(file)", message: problem, severity: "error" });
+      else if (/^[“‘].*[”’]$/su.test(value.trim())) {
+        issues.push({
+          file,
+          line: source.lineOf(path),
+          field: path.join("."),
+          message: "dấu ngoặc kép cong “…” không phải dấu ngoặc của YAML và sẽ hiện trên trang — bỏ chúng, hoặc dùng dấu ngoặc kép thẳng \"…\"",
+          severity: "warning",
+        });
+      }
+    } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i]));
+    else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) visit(v, [...path, k]);
+  };
+  visit(source.value, []);
+  return issues;
 }

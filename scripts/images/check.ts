@@ -33,7 +33,7 @@ export async function checkImages(
     const found: ContentIssue[] = [];
     const issue = (message: string) => found.push({ file: ref.file, line: ref.line, field: ref.field, message, severity: "error" });
     if (ref.alt !== undefined && ref.alt.trim() === "") {
-      issue(`image ${ref.src} has no alt text — describe what it shows for readers who cannot see it, e.g. ![Quang cảnh hội nghị](…)`);
+      issue(`ảnh ${ref.src} chưa có mô tả — viết trong [ ] điều ảnh cho thấy, cho người không xem được ảnh, ví dụ ![Quang cảnh hội nghị](…)`);
     }
     const source = resolveMediaSrc(ref.src, contentDir);
     if (source && !source.ok) issue(source.problem);

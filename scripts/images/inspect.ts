@@ -32,10 +32,10 @@ export async function inspectSource(file: string, cacheDir: string): Promise<Ins
   const st = await stat(file).catch(() => null);
   const shown = displayPath(file);
   if (!st?.isFile()) {
-    return fail(`image file ${shown} not found — check the file name and folder (names are case-sensitive) or add the file`);
+    return fail(`không có tệp ảnh ${shown} — kiểm tra tên tệp và thư mục (chữ hoa, chữ thường khác nhau), hoặc tải ảnh lên`);
   }
   if (st.size > MAX_FILE_BYTES) {
-    return fail(`image ${shown} is ${mb(st.size)}, over the ${mb(MAX_FILE_BYTES)} limit — export it smaller (a phone photo saved as JPEG at quality 85 is 3–6 MB)`);
+    return fail(`ảnh ${shown} nặng ${mb(st.size)}, quá giới hạn ${mb(MAX_FILE_BYTES)} — lưu lại nhỏ hơn (ảnh điện thoại lưu JPEG chất lượng 85 chỉ 3–6 MB)`);
   }
   const memoKey = `${file}\0${st.size}\0${st.mtimeMs}`;
   let result = memo.get(memoKey);
@@ -57,23 +57,23 @@ async function inspectContent(file: string, shown: string, cacheDir: string): Pr
   try {
     meta = await sharp(bytes).metadata();
   } catch {
-    return fail(`${shown} is not an image or is damaged — open it in an image viewer and save it again as JPEG or PNG`);
+    return fail(`${shown} không phải ảnh hoặc đã hỏng — mở bằng trình xem ảnh rồi lưu lại dạng JPEG hoặc PNG`);
   }
   if (meta.format === "svg") {
-    return fail(`${shown} is an SVG drawing, which may carry scripts — export it as PNG`);
+    return fail(`${shown} là hình vẽ SVG, có thể chứa mã chạy được — xuất ra dạng PNG`);
   }
   if (meta.format === "heif" && meta.compression !== "av1") {
-    return fail(`${shown} is a HEIC photo, which browsers cannot show — export it as JPEG (on an iPhone: Settings → Camera → Formats → Most Compatible)`);
+    return fail(`${shown} là ảnh HEIC, trình duyệt không hiện được — xuất ra dạng JPEG (trên iPhone: Cài đặt → Camera → Định dạng → Tương thích nhất)`);
   }
   if (!READABLE.has(meta.format ?? "")) {
-    return fail(`${shown} is a ${meta.format} file, not a supported photo format — save it as JPEG or PNG`);
+    return fail(`${shown} là tệp ${meta.format}, không phải định dạng ảnh được hỗ trợ — lưu lại dạng JPEG hoặc PNG`);
   }
   if ((meta.pages ?? 1) > 1) {
-    return fail(`${shown} is an animation or has several pages — use a still JPEG or PNG (put videos on YouTube)`);
+    return fail(`${shown} là ảnh động hoặc có nhiều trang — dùng ảnh tĩnh JPEG hoặc PNG (video thì đưa lên YouTube)`);
   }
   const { width, height } = meta.autoOrient;
   if (width > MAX_SIDE || height > MAX_SIDE) {
-    return fail(`${shown} is ${width}×${height} px, over the ${MAX_SIDE.toLocaleString("en")} px limit on a side — resize it to at most 4000 px`);
+    return fail(`${shown} có kích thước ${width}×${height} px, quá giới hạn ${MAX_SIDE.toLocaleString("vi")} px mỗi cạnh — thu nhỏ còn tối đa 4000 px`);
   }
   let transparent = false;
   try {
@@ -82,7 +82,7 @@ async function inspectContent(file: string, shown: string, cacheDir: string): Pr
     if (meta.hasAlpha) transparent = !(await input.stats()).isOpaque;
     else await input.resize(64).raw().toBuffer();
   } catch (error) {
-    return fail(`${shown} is damaged (${(error as Error).message.trim()}) — export the photo again from the original`);
+    return fail(`${shown} đã hỏng (${(error as Error).message.trim()}) — xuất lại ảnh từ bản gốc`);
   }
   const info: SourceInfo = { hash, bytes: bytes.length, format: meta.format!, width, height, transparent };
   await mkdir(path.dirname(known), { recursive: true });

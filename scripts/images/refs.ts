@@ -6,16 +6,15 @@ const IMG = /<img\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
 
 /**
  * Every image the model's documents use, with the line that refers to it:
- * covers (front-matter `image`, line from `lineOf`) and body images (the
+ * covers (front-matter `image`, at its YAML line) and body images (the
  * rendered `<img>` tags, which appear in the same order as the renderer's
  * image references, so each takes its reference's line and its alt text).
- * Without `lineOf`, covers point at the file's first line.
  */
-export function imageRefs(model: SiteModel, lineOf: (file: string, field: string) => number = () => 1): ImageRef[] {
+export function imageRefs(model: SiteModel): ImageRef[] {
   const refs: ImageRef[] = [];
   for (const doc of [...model.articles, ...model.pages]) {
     if (doc.kind === "article" && doc.image) {
-      refs.push({ file: doc.file, line: lineOf(doc.file, "image"), field: "image", src: doc.image, cover: true });
+      refs.push({ file: doc.file, line: doc.lineOf(["image"]), field: "image", src: doc.image, cover: true });
     }
     const lines = doc.references.filter((r) => r.kind === "image").map((r) => r.line);
     [...doc.html.matchAll(IMG)].forEach((match, i) => {

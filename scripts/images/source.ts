@@ -17,11 +17,11 @@ export function resolveMediaSrc(src: string, contentDir: string): ResolvedSource
   try {
     decoded = decodeURI(src.split(/[?#]/, 1)[0]!).normalize("NFC");
   } catch {
-    return { ok: false, url: src, problem: `the image address ${src} is not valid — rename the file using letters, digits and hyphens` };
+    return { ok: false, url: src, problem: `địa chỉ ảnh ${src} không hợp lệ — đổi tên tệp chỉ dùng chữ không dấu, số và dấu gạch nối` };
   }
   const url = path.posix.normalize(decoded);
   if (!url.startsWith(MEDIA_PREFIX)) {
-    return { ok: false, url, problem: `the image address ${src} leaves the media folder — point it at a file under content/media/` };
+    return { ok: false, url, problem: `địa chỉ ảnh ${src} ra ngoài thư mục ảnh — trỏ tới một tệp trong content/media/` };
   }
   const file = path.join(path.resolve(contentDir), ...url.split("/").filter(Boolean));
   // A link (symlink) out of content/media is never read, so an outside file cannot be published.

@@ -30,7 +30,7 @@ export async function loadCategoryAliases(path = ALIASES_FILE): Promise<Record<s
   if ("issue" in parsed) throw new Error(`${path}:${parsed.issue.line}: ${parsed.issue.message}`);
   const value = parsed.source.value ?? {};
   if (typeof value !== "object" || Array.isArray(value) || Object.values(value).some((v) => typeof v !== "string")) {
-    throw new Error(`${path}: must map old-site names to category keys, one \`"Name": key\` per line`);
+    throw new Error(`${path}: mỗi dòng phải có dạng \`"Tên cũ": mã-chuyên-mục\``);
   }
   return value as Record<string, string>;
 }

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
-import { join, relative } from "node:path";
-import { detectLegacyEncoding, legacyEncodingHint } from "../check/legacy-encoding.ts";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { detectLegacyEncoding } from "../check/legacy-encoding.ts";
 import { ARTICLES_DIR } from "../content/load-documents.ts";
 import type { CategoriesData } from "../content/schema.ts";
 import { slugify } from "../model/slug.ts";
@@ -9,6 +9,7 @@ import { resolveCategory } from "./categories.ts";
 import { legacyUrlsFor } from "./legacy-urls.ts";
 import { parseLegacyExport } from "./parse-export.ts";
 import { ensurePlaceholder } from "./placeholder.ts";
+import { shown, type ImportReport } from "./saved-site.ts";
 import { toMarkdown } from "./to-markdown.ts";
 
 export interface ImportOptions {
@@ -19,58 +20,45 @@ export interface ImportOptions {
   force: boolean;
 }
 
-export interface ImportOutcome {
-  source: string;
-  status: "created" | "overwritten" | "skipped" | "failed";
-  /** The article written or found, relative to the working directory. */
-  target?: string;
-  message?: string;
-}
-
 const decoder = new TextDecoder("utf-8", { fatal: true });
-const shown = (path: string) => relative(process.cwd(), path) || path;
 
-/** Export files named directly, or found (*.txt) in the folders named, in a stable order. */
-export async function exportFiles(inputs: string[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const input of inputs) {
-    if ((await stat(input)).isDirectory()) {
-      const entries = await readdir(input, { recursive: true, withFileTypes: true });
-      files.push(...entries.filter((e) => e.isFile() && e.name.endsWith(".txt")).map((e) => join(e.parentPath, e.name)).sort());
-    } else files.push(input);
-  }
-  return files;
-}
-
-export async function importFile(source: string, options: ImportOptions): Promise<ImportOutcome> {
-  const fail = (message: string): ImportOutcome => ({ source: shown(source), status: "failed", message });
+/** Imports one plain-text page export (shared/legacy-export/*.txt) into the report. */
+export async function importFile(source: string, options: ImportOptions, report: ImportReport): Promise<void> {
+  const file = shown(source);
+  const fail = (message: string, line?: number) => report.failed.push({ file, ...(line ? { line } : {}), message });
   let text: string;
   try {
     text = decoder.decode(await readFile(source)).replace(/^\uFEFF/, "");
   } catch {
-    return fail("the file is not UTF-8 — open it in a text editor and save it as UTF-8");
+    return void fail("tệp không lưu bằng UTF-8 — mở tệp bằng Notepad, chọn Lưu thành… với bảng mã UTF-8 rồi chạy lại");
   }
   const encoding = detectLegacyEncoding(text);
-  if (encoding) return fail(legacyEncodingHint(encoding));
+  if (encoding) {
+    const source = encoding === "TCVN3" ? "TCVN3 (ABC)" : "VNI Windows";
+    return void fail(`chữ trong tệp gõ bằng bảng mã cũ ${encoding} — tệp không được chuyển; hãy chuyển bằng UniKey (Công cụ… → nguồn ${source}, đích Unicode), lưu lại bằng UTF-8 rồi chạy lại`);
+  }
   const parsed = parseLegacyExport(text);
-  if (!parsed.ok) return fail(`line ${parsed.line}: ${parsed.message}`);
+  if (!parsed.ok) return void fail(parsed.message, parsed.line);
   const { article } = parsed;
   const category = resolveCategory(article.breadcrumb, options.categories, options.aliases);
   if (!category) {
-    return fail(
-      `unknown category "${article.breadcrumb.join(" >> ")}" — add a line \`"${article.breadcrumb.at(-1)}": <key>\` ` +
-        `to scripts/import/legacy-categories.yaml (keys: ${Object.keys(options.categories).join(", ")})`,
+    const keys = Object.entries(options.categories).map(([key, c]) => `${c.name} (${key})`).join(", ");
+    return void fail(
+      `chuyên mục “${article.breadcrumb.join(" >> ")}” không có trên trang mới — thêm một dòng "${article.breadcrumb.at(-1)}": <mã> ` +
+        `vào scripts/import/legacy-categories.yaml rồi chạy lại; các chuyên mục: ${keys}`,
+      1,
     );
   }
   const slug = slugify(article.title);
-  if (!slug) return fail(`the title "${article.title}" gives an empty file name`);
+  if (!slug) return void fail(`tiêu đề “${article.title}” không có chữ hay số để đặt tên tệp`);
   const target = join(options.contentDir, ARTICLES_DIR, String(article.date.year), `${slug}.md`);
   const exists = existsSync(target);
   if (exists && !options.force) {
-    return { source: shown(source), status: "skipped", target: shown(target), message: "already exists (use --force to overwrite)" };
+    report.existing.push({ file: shown(target), message: `đã có (từ ${file}); thêm --force để ghi lại` });
+    return;
   }
   if (article.blocks.some((b) => b.kind === "figure")) await ensurePlaceholder(options.contentDir);
   await mkdir(join(target, ".."), { recursive: true });
   await writeFile(target, toMarkdown({ article, category, legacyUrls: legacyUrlsFor(options.legacyUrls, source) }));
-  return { source: shown(source), status: exists ? "overwritten" : "created", target: shown(target) };
+  (exists ? report.overwritten : report.created).push({ file: shown(target), message: `từ ${file}` });
 }

@@ -5,7 +5,7 @@ import type { DateTime } from "luxon";
 import { stringify } from "yaml";
 import { ARTICLES_DIR } from "../content/load-documents.ts";
 import type { CategoriesData } from "../content/schema.ts";
-import { articleUrl } from "../model/build-site.ts";
+import { articleUrl } from "../urls.ts";
 import { buildCategories } from "../model/categories.ts";
 import { toIso, ZONE } from "../model/dates.ts";
 import { slugify } from "../model/slug.ts";
@@ -31,14 +31,15 @@ export async function createArticle(input: NewArticle): Promise<NewArticleResult
   const now = input.now.setZone(ZONE).startOf("second");
   const title = input.title.normalize("NFC").replace(/\s+/g, " ").trim();
   if (!input.categories[input.category]) {
-    return { ok: false, message: `unknown category "${input.category}" — use one of: ${Object.keys(input.categories).join(", ")}` };
+    const choices = Object.entries(input.categories).map(([key, c]) => `${key} (${c.name})`);
+    return { ok: false, message: `không có chuyên mục "${input.category}" — dùng một trong các mã: ${choices.join(", ")}` };
   }
   const slug = slugify(title);
-  if (!slug) return { ok: false, message: `the title "${title}" has no letters or digits to make an address from` };
+  if (!slug) return { ok: false, message: `tiêu đề "${title}" không có chữ hay số nào để làm địa chỉ bài — viết lại tiêu đề` };
   const path = join(input.contentDir, ARTICLES_DIR, now.toFormat("yyyy"), `${slug}.md`);
   const file = relative(process.cwd(), path);
   if (existsSync(path)) {
-    return { ok: false, message: `${file} already exists — open it to continue, or choose a different title` };
+    return { ok: false, message: `${file} đã có — mở tệp đó để viết tiếp, hoặc chọn một tiêu đề khác` };
   }
   const fm: Record<string, string> = { title, date: toIso(now), category: input.category };
   if (input.author?.trim()) fm.author = input.author.trim();

@@ -31,11 +31,11 @@ export function parseLegacyExport(text: string): ParseResult {
   const lines = cleanLines(text);
   const filled = lines.flatMap((line, i) => (line ? [{ line, no: i + 1 }] : []));
   const [crumb, posted, title] = filled;
-  if (!crumb) return { ok: false, line: 1, message: "the file is empty" };
-  if (!posted) return { ok: false, line: crumb.no, message: "no \"(Đăng lúc: …)\" line after the breadcrumb" };
+  if (!crumb) return { ok: false, line: 1, message: "tệp trống" };
+  if (!posted) return { ok: false, line: crumb.no, message: "không có dòng “(Đăng lúc: …)” sau dòng chuyên mục" };
   const date = parsePostedAt(posted.line);
   if (typeof date === "string") return { ok: false, line: posted.no, message: date };
-  if (!title) return { ok: false, line: posted.no, message: "no title after the \"(Đăng lúc: …)\" line" };
+  if (!title) return { ok: false, line: posted.no, message: "không có tiêu đề sau dòng “(Đăng lúc: …)”" };
 
   const body: string[] = [];
   for (const { line } of filled.slice(3)) {
@@ -59,22 +59,22 @@ export function parseLegacyExport(text: string): ParseResult {
 /** "29/02/2020 03:41:14 PM" in Vietnam time; 12:xx AM is just after midnight, 12:xx PM is noon. */
 export function parsePostedAt(line: string): DateTime | string {
   const m = POSTED.exec(line);
-  if (!m) return `"${line}" is not a "(Đăng lúc: dd/MM/yyyy hh:mm:ss AM/PM)" line`;
+  if (!m) return `“${line}” không đúng dạng “(Đăng lúc: dd/MM/yyyy hh:mm:ss AM/PM)”`;
   const [, day, month, year, h, minute, second = "0", half] = m;
   let hour = Number(h);
   if (half) {
-    if (hour < 1 || hour > 12) return `"${line}": hour ${hour} does not exist with AM/PM`;
+    if (hour < 1 || hour > 12) return `“${line}”: không có giờ ${hour} khi ghi kèm AM/PM (giờ từ 1 đến 12)`;
     hour = (hour % 12) + (half.toUpperCase() === "PM" ? 12 : 0);
   }
   const date = DateTime.fromObject(
     { year: +year!, month: +month!, day: +day!, hour, minute: +minute!, second: +second },
     { zone: ZONE },
   );
-  return date.isValid ? date : `"${line}" is not a real date and time (${date.invalidExplanation ?? date.invalidReason})`;
+  return date.isValid ? date : `“${line}” không phải ngày giờ có thật — kiểm tra ngày, tháng trên trang cũ`;
 }
 
 /** Initials such as "BH" or "N.T.H": a short line with no lower-case letter. */
-function isAuthor(line: string): boolean {
+export function isAuthor(line: string): boolean {
   return line.length <= 30 && /^\p{Lu}[\p{Lu}. -]*$/u.test(line);
 }
 

@@ -34,8 +34,15 @@ function blockMarkdown(block: LegacyBlock): string {
 
 /** Old-site text is plain: keep Markdown from reading it as emphasis, links, lists or headings. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<]|&(?=#?\w+;)/g, "\\$&")
-    .replace(/^(\s*)([#>+=|-]|:::)/, "$1\\$2")
-    .replace(/^(\s*\d+)([.)])(?=\s|$)/, "$1\\$2");
+  return escapeLineStart(escapeInline(text));
+}
+
+/** Characters that start emphasis, code, links, HTML or entities anywhere in a line. */
+export function escapeInline(text: string): string {
+  return text.replace(/[\\`*_[\]<]|&(?=#?\w+;)/g, "\\$&");
+}
+
+/** Characters that make a line a heading, quote, list item, table row or fence. */
+export function escapeLineStart(line: string): string {
+  return line.replace(/^(\s*)([#>+=|-]|:::)/, "$1\\$2").replace(/^(\s*\d+)([.)])(?=\s|$)/, "$1\\$2");
 }

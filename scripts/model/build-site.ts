@@ -4,13 +4,13 @@ import type { ContentIssue } from "../content/issues.ts";
 import type { SourceArticle, SourcePage } from "../content/load-documents.ts";
 import type { CategoriesData, MenuData, SiteData } from "../content/schema.ts";
 import { renderMarkdown } from "../render/markdown.ts";
+import { articleUrl, pageUrl, RESERVED_SLUGS, tagUrl, yearUrl } from "../urls.ts";
 import { buildCategories } from "./categories.ts";
 import { toIso } from "./dates.ts";
 import { paginate } from "./paginate.ts";
 import { slugify } from "./slug.ts";
 import type { Article, Listing, Page, SiteModel, Tag } from "./types.ts";
 
-export const RESERVED_SLUGS = ["tin-tuc", "chuyen-muc", "the", "luu-tru", "tim-kiem", "media", "assets", "pagefind", "admin", "api", "video"];
 const SUMMARY_LENGTH = 300;
 const collator = new Intl.Collator("vi");
 
@@ -19,55 +19,93 @@ export interface SiteInput {
   site: SiteData & { url: string };
   menu: MenuData;
   categoriesData: CategoriesData;
+  /** Lines of categories.yaml's entries, for messages. */
+  categoriesLineOf?: (path: readonly PropertyKey[]) => number;
   articles: SourceArticle[];
   pages: SourcePage[];
   preview: boolean;
   now: DateTime;
+  /** Renders a body; the dev server passes a memoised one so that only changed files are rendered again. */
+  renderBody?: (doc: SourceArticle | SourcePage, resolveUrl: (target: string) => string) => ReturnType<typeof renderMarkdown>;
 }
 
-export function articleUrl(date: DateTime, slug: string): string {
-  return `/tin-tuc/${date.toFormat("yyyy")}/${date.toFormat("MM")}/${slug}/`;
+/**
+ * URL and ISO date of a source article, formatted once per source object: the dev server builds the
+ * model again on every save from the same unchanged sources, and luxon formatting dominates that.
+ */
+const formatted = new WeakMap<SourceArticle, { url: string; dateIso: string; millis: number }>();
+function formats(a: SourceArticle): { url: string; dateIso: string; millis: number } {
+  let f = formatted.get(a);
+  if (!f) formatted.set(a, (f = { url: articleUrl(a.date, a.slug), dateIso: toIso(a.date), millis: a.date.toMillis() }));
+  return f;
+}
+const tagSlugs = new Map<string, string>();
+const tagSlug = (name: string): string => {
+  let slug = tagSlugs.get(name);
+  if (slug === undefined) tagSlugs.set(name, (slug = slugify(name)));
+  return slug;
+};
+
+/** decodeURI that keeps a malformed escape (%E0%A4) as it is: the check reports it with its line. */
+function safeDecodeUri(text: string): string {
+  try {
+    return decodeURI(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Assemble the site: URLs, rendered bodies, category tree, tags, archives and paginated listings. */
 export function buildSite(input: SiteInput, issues: ContentIssue[]): SiteModel {
   const { contentDir } = input;
-  const categories = buildCategories(input.categoriesData, issues, contentDir);
+  const categories = buildCategories(input.categoriesData, issues, contentDir, input.categoriesLineOf);
   const categoryByKey = new Map(categories.map((c) => [c.key, c]));
 
   // URLs first, so that Markdown links to other .md files can be resolved while rendering.
-  const urlOwner = new Map<string, string>();
+  const urlOwner = new Map<string, SourceArticle | SourcePage>();
   const urlBySource = new Map<string, string>();
-  const claim = (url: string, doc: { file: string; sourcePath: string }) => {
+  // The address comes from `slug:` when there is one, otherwise from the file name (line 1).
+  const slugLine = (doc: SourceArticle | SourcePage) => (doc.frontMatter.slug ? doc.lineOf(["slug"]) : 1);
+  const claim = (url: string, doc: SourceArticle | SourcePage) => {
     const other = urlOwner.get(url);
     if (other) {
-      for (const [file, twin] of [[doc.file, other], [other, doc.file]] as const) {
-        issues.push({ file, line: 1, field: "url", message: `${url} is also the address of ${twin} — rename one of the two files (or set a different \`slug:\`)`, severity: "error" });
+      for (const [twin, mine] of [[other, doc], [doc, other]] as const) {
+        issues.push({
+          file: mine.file,
+          line: slugLine(mine),
+          field: "url",
+          message: `${url} cũng là địa chỉ của ${twin.file} — đổi tên một trong hai tệp (hoặc đặt một \`slug:\` khác)`,
+          severity: "error",
+        });
       }
       return;
     }
-    urlOwner.set(url, doc.file);
+    urlOwner.set(url, doc);
     urlBySource.set(doc.sourcePath, url);
   };
-  for (const a of input.articles) claim(articleUrl(a.date, a.slug), a);
+  for (const a of input.articles) claim(formats(a).url, a);
   for (const p of input.pages) {
     if (RESERVED_SLUGS.includes(p.slug)) {
-      issues.push({ file: p.file, line: 1, field: "slug", message: `/${p.slug}/ is reserved for the site's own pages — rename the file`, severity: "error" });
-    } else claim(`/${p.slug}/`, p);
+      issues.push({ file: p.file, line: slugLine(p), field: "slug", message: `/${p.slug}/ là địa chỉ dành riêng cho các trang của hệ thống — đổi tên tệp (hoặc đặt một \`slug:\` khác)`, severity: "error" });
+    } else claim(pageUrl(p.slug), p);
   }
 
   const mediaUrl = (from: string, target: string): string => {
     if (/^([a-z][a-z0-9+.-]*:|#|\/)/i.test(target)) return target;
     const [path, hash = ""] = target.split("#") as [string, string?];
-    const abs = resolve(dirname(from), decodeURI(path));
+    const abs = resolve(dirname(from), safeDecodeUri(path));
     const doc = urlBySource.get(abs);
     if (doc) return doc + (hash ? `#${hash}` : "");
     const rel = relative(contentDir, abs);
     return rel.startsWith("..") ? target : `/${rel.split("\\").join("/")}${hash ? `#${hash}` : ""}`;
   };
   // Images are checked (existence, format, size, alt text) by scripts/images/check.ts.
-  const render = (doc: SourceArticle | SourcePage) =>
-    renderMarkdown(doc.body, { bodyLine: doc.bodyLine, resolveUrl: (t) => mediaUrl(doc.sourcePath, t) });
+  const renderBody = input.renderBody ?? ((doc, resolveUrl) => renderMarkdown(doc.body, { bodyLine: doc.bodyLine, resolveUrl }));
+  const render = (doc: SourceArticle | SourcePage) => {
+    const out = renderBody(doc, (t) => mediaUrl(doc.sourcePath, t));
+    for (const p of out.problems) issues.push({ file: doc.file, ...p });
+    return out;
+  };
   const summaryOf = (explicit: string | undefined, first: string) => explicit ?? truncate(first, SUMMARY_LENGTH);
 
   const tagsBySlug = new Map<string, Tag>();
@@ -82,11 +120,17 @@ export function buildSite(input: SiteInput, issues: ContentIssue[]): SiteModel {
     const out = render(src);
     const image = fm.image ? mediaUrl(src.sourcePath, fm.image) : undefined;
     if (!input.preview && (draft || future)) continue;
-    const tags = (fm.tags ?? []).map((name) => {
-      const slug = slugify(name);
+    const tags = (fm.tags ?? []).flatMap((name, i) => {
+      const slug = tagSlug(name);
+      if (!slug) {
+        const line = src.lineOf(Array.isArray(src.frontMatter.tags) ? ["tags", i] : ["tags"]);
+        const message = `thẻ "${name}" không có chữ hay số nào, sẽ thành địa chỉ hỏng /the// — xóa thẻ trống này hoặc viết tên thẻ, ví dụ \`tags: [hội nghị, ban chấp hành]\``;
+        issues.push({ file: src.file, line, field: "tags", message, severity: "error" });
+        return [];
+      }
       let tag = tagsBySlug.get(slug);
-      if (!tag) tagsBySlug.set(slug, (tag = { name, slug, url: `/the/${slug}/`, articles: [] }));
-      return tag;
+      if (!tag) tagsBySlug.set(slug, (tag = { name, slug, url: tagUrl(slug), articles: [] }));
+      return [tag];
     });
     articles.push({
       kind: "article",
@@ -97,7 +141,7 @@ export function buildSite(input: SiteInput, issues: ContentIssue[]): SiteModel {
       slug: src.slug,
       url,
       date: src.date,
-      dateIso: toIso(src.date),
+      dateIso: formats(src).dateIso,
       year: src.date.year,
       category,
       tags,
@@ -111,9 +155,12 @@ export function buildSite(input: SiteInput, issues: ContentIssue[]): SiteModel {
       future,
       references: out.references,
       bodyLine: src.bodyLine,
+      lineOf: src.lineOf,
     });
   }
-  articles.sort((a, b) => b.date.toMillis() - a.date.toMillis() || collator.compare(a.title, b.title));
+  const millis = new Map(input.articles.map((src) => [src.sourcePath, formats(src).millis]));
+  const time = (a: Article) => millis.get(a.sourcePath)!;
+  articles.sort((a, b) => time(b) - time(a) || collator.compare(a.title, b.title));
 
   for (const a of articles) {
     for (const c of a.category.path) c.articles.push(a);
@@ -140,6 +187,7 @@ export function buildSite(input: SiteInput, issues: ContentIssue[]): SiteModel {
       draft,
       references: out.references,
       bodyLine: src.bodyLine,
+      lineOf: src.lineOf,
     });
   }
   pages.sort((a, b) => (a.frontMatter.menu_order ?? 99) - (b.frontMatter.menu_order ?? 99) || collator.compare(a.title, b.title));
@@ -161,7 +209,7 @@ export function buildSite(input: SiteInput, issues: ContentIssue[]): SiteModel {
       paginate(tag.articles, tag.url).map((p) => ({ ...p, kind: "tag" as const, title: `Thẻ: ${tag.name}`, tag })),
     ),
     ...years.flatMap(({ year, articles: list }) =>
-      paginate(list, `/luu-tru/${year}/`).map((p) => ({ ...p, kind: "year" as const, title: `Lưu trữ năm ${year}`, year })),
+      paginate(list, yearUrl(year)).map((p) => ({ ...p, kind: "year" as const, title: `Lưu trữ năm ${year}`, year })),
     ),
   ];
 

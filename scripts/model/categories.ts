@@ -1,20 +1,26 @@
 import { join, relative } from "node:path";
 import type { ContentIssue } from "../content/issues.ts";
 import type { CategoriesData } from "../content/schema.ts";
+import { categoryUrl } from "../urls.ts";
 import type { Category } from "./types.ts";
 
 /** Build the category tree from categories.yaml, in tree order (parents before their children). */
-export function buildCategories(data: CategoriesData, issues: ContentIssue[], contentDir: string): Category[] {
+export function buildCategories(
+  data: CategoriesData,
+  issues: ContentIssue[],
+  contentDir: string,
+  lineOf: (path: readonly PropertyKey[]) => number = () => 1,
+): Category[] {
   const file = relative(process.cwd(), join(contentDir, "_data", "categories.yaml"));
   const byKey = new Map<string, Category>();
   for (const [key, c] of Object.entries(data)) {
-    byKey.set(key, { key, name: c.name, description: c.description, children: [], path: [], url: `/chuyen-muc/${key}/`, articles: [] });
+    byKey.set(key, { key, name: c.name, description: c.description, children: [], path: [], url: categoryUrl(key), articles: [] });
   }
   for (const [key, c] of Object.entries(data)) {
     if (!c.parent) continue;
     const parent = byKey.get(c.parent);
     if (!parent) {
-      issues.push({ file, line: 1, field: `${key}.parent`, message: `unknown parent "${c.parent}" — use one of: ${[...byKey.keys()].join(", ")}`, severity: "error" });
+      issues.push({ file, line: lineOf([key, "parent"]), field: `${key}.parent`, message: `không có chuyên mục cha "${c.parent}" — dùng một trong các mã: ${[...byKey.values()].map((p) => `${p.key} (${p.name})`).join(", ")}`, severity: "error" });
       continue;
     }
     byKey.get(key)!.parent = parent;
@@ -24,7 +30,7 @@ export function buildCategories(data: CategoriesData, issues: ContentIssue[], co
   const ordered: Category[] = [];
   const visit = (c: Category, path: Category[]) => {
     if (path.includes(c)) {
-      issues.push({ file, line: 1, field: `${c.key}.parent`, message: "the categories form a loop — a category cannot be its own ancestor", severity: "error" });
+      issues.push({ file, line: lineOf([c.key, "parent"]), field: `${c.key}.parent`, message: "các chuyên mục làm thành một vòng — một chuyên mục không thể là cha của chính nó", severity: "error" });
       return;
     }
     c.path = [...path, c];

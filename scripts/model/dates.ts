@@ -15,7 +15,7 @@ const LEGACY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})
 export function parseContentDate(raw: unknown): DateResult {
   if (raw instanceof Date) raw = raw.toISOString();
   if (typeof raw !== "string" || raw.trim() === "") {
-    return { ok: false, message: "missing — write it as 2020-02-29T15:41:14+07:00" };
+    return { ok: false, message: "còn thiếu — viết theo dạng 2020-02-29T15:41:14+07:00" };
   }
   const text = raw.trim();
   const legacy = LEGACY.exec(text);
@@ -27,8 +27,8 @@ export function parseContentDate(raw: unknown): DateResult {
       { year: +y!, month: +m!, day: +d!, hour, minute: +min, second: +s },
       { zone: ZONE },
     );
-    const hint = dt.isValid ? `write ${toIso(dt)}` : "write it as YYYY-MM-DDTHH:mm:ss+07:00";
-    return { ok: false, message: `"${text}" is in the old site's dd/MM/yyyy form — ${hint}` };
+    const hint = dt.isValid ? `viết: ${toIso(dt)}` : "viết theo dạng YYYY-MM-DDTHH:mm:ss+07:00";
+    return { ok: false, message: `"${text}" viết theo kiểu ngày/tháng/năm của trang cũ — ${hint}` };
   }
   const dt = DateTime.fromISO(text.replace(" ", "T"), { zone: ZONE, setZone: false });
   if (!dt.isValid) {
@@ -36,8 +36,8 @@ export function parseContentDate(raw: unknown): DateResult {
     return {
       ok: false,
       message: impossible
-        ? `"${text}" is not a real calendar date — check the day and month`
-        : `"${text}" is not a date — write it as 2020-02-29T15:41:14+07:00 (or 2020-02-29)`,
+        ? `"${text}" không phải một ngày có thật — kiểm tra lại ngày và tháng`
+        : `"${text}" không phải một ngày — viết theo dạng 2020-02-29T15:41:14+07:00 (hoặc 2020-02-29)`,
     };
   }
   return { ok: true, value: dt.setZone(ZONE) };

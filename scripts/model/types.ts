@@ -43,6 +43,8 @@ interface Document {
   references: BodyReference[];
   /** Line in the file where the Markdown body starts. */
   bodyLine: number;
+  /** Line of a front-matter value, from the YAML's own node ranges. */
+  lineOf: (path: readonly PropertyKey[]) => number;
 }
 
 export interface Article extends Document {

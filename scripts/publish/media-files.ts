@@ -73,17 +73,17 @@ export function mediaFileProblem(file: string, contentDir: string): string | und
 }
 
 const outside = (real: string) =>
-  `là liên kết (symlink) tới ${real}, ngoài thư mục content/media, nên không được đăng — xoá liên kết và chép chính tệp vào content/media`;
+  `là liên kết (symlink) tới ${real}, ngoài thư mục content/media, nên không được đăng — xóa liên kết và chép chính tệp vào content/media`;
 
 function activeMessage(ext: string): string {
-  if (ext === "svg" || ext === "svgz") return "hình SVG có thể chứa mã chạy trong trình duyệt nên không được đăng — xuất hình ra PNG rồi xoá tệp SVG";
-  return `tệp .${ext} là thứ trình duyệt chạy hoặc mở như một trang của website, nên không được đăng — xoá tệp khỏi content/media; nếu là tài liệu, lưu ra PDF`;
+  if (ext === "svg" || ext === "svgz") return "hình SVG có thể chứa mã chạy trong trình duyệt nên không được đăng — xuất hình ra PNG rồi xóa tệp SVG";
+  return `tệp .${ext} là thứ trình duyệt chạy hoặc mở như một trang của website, nên không được đăng — xóa tệp khỏi content/media; nếu là tài liệu, lưu ra PDF`;
 }
 
 function unsupportedMessage(ext: string): string {
   if (ARCHIVE.has(ext)) return `tệp nén .${ext} không được đăng vì người đọc không thấy được bên trong trước khi tải — đăng từng tài liệu (PDF, Word, Excel)`;
   const what = ext ? `tệp .${ext}` : "tệp không có phần đuôi";
-  return `${what} không được đăng: trang chỉ đăng ảnh (qua bài viết) và tài liệu PDF, Word, Excel, PowerPoint, OpenDocument — đổi sang một trong các dạng đó, hoặc xoá tệp`;
+  return `${what} không được đăng: trang chỉ đăng ảnh (qua bài viết) và tài liệu PDF, Word, Excel, PowerPoint, OpenDocument — đổi sang một trong các dạng đó, hoặc xóa tệp`;
 }
 
 /** Walks content/media without following links; says what is published and what is refused. */
@@ -111,7 +111,7 @@ export async function scanMedia(contentDir: string): Promise<MediaScan> {
       if (entry.isSymbolicLink()) {
         const target = await realpath(file).catch(() => undefined);
         if (!target) {
-          refuse(file, "warning", "là liên kết (symlink) hỏng, không trỏ tới tệp nào — xoá nó");
+          refuse(file, "warning", "là liên kết (symlink) hỏng, không trỏ tới tệp nào — xóa nó");
           continue;
         }
         if (!inside(root, target)) {
@@ -124,7 +124,7 @@ export async function scanMedia(contentDir: string): Promise<MediaScan> {
         }
         real = target;
       } else if (!entry.isFile()) {
-        refuse(file, "error", "không phải một tệp thường (thiết bị, ống dẫn…), không được đăng — xoá nó");
+        refuse(file, "error", "không phải một tệp thường (thiết bị, ống dẫn…), không được đăng — xóa nó");
         continue;
       }
       const ext = extension(entry.name);

@@ -4,6 +4,7 @@ import type { Category, SiteModel } from "../model/types.ts";
 import { renderAtomFeed } from "./feeds.ts";
 import { buildRedirects } from "./redirects.ts";
 import { renderNewsSitemap, renderRobots, renderSitemap } from "./sitemaps.ts";
+import { categoryFeedUrl, FIXED_PAGES } from "../urls.ts";
 
 /**
  * The publishing files of a built model, one function per route, so that the
@@ -29,7 +30,7 @@ export function siteFeed(model: SiteModel, now: DateTime = nowInVietnam()): Prom
 }
 
 export function categoryFeedPath(category: Category): string {
-  return `${category.url}feed.xml`;
+  return categoryFeedUrl(category.url);
 }
 
 export function categoryFeed(model: SiteModel, category: Category, now: DateTime = nowInVietnam()): Promise<string> {
@@ -48,8 +49,9 @@ export function categoryFeed(model: SiteModel, category: Category, now: DateTime
 
 export function sitemap(model: SiteModel): string {
   const pages = [
-    { url: "/" },
-    { url: "/luu-tru/" },
+    ...Object.values(FIXED_PAGES)
+      .filter((url) => url !== FIXED_PAGES.search)
+      .map((url) => ({ url })),
     ...model.pages.filter((p) => !p.draft).map((p) => ({ url: p.url })),
     ...model.listings.filter((l) => l.pageNumber === 1).map((l) => ({ url: l.url })),
   ];
@@ -65,5 +67,5 @@ export function robots(model: SiteModel): string {
 }
 
 export function redirects(model: SiteModel): string {
-  return buildRedirects(model.articles.map((a) => ({ url: a.url, legacyUrls: a.legacyUrls, file: a.file })));
+  return buildRedirects(model.articles.map((a) => ({ url: a.url, legacyUrls: a.legacyUrls, file: a.file, line: a.lineOf(["legacy_url"]) })));
 }

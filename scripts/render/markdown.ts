@@ -3,6 +3,7 @@ import anchor from "markdown-it-anchor";
 import type Token from "markdown-it/lib/token.mjs";
 import type { BodyReference } from "../model/types.ts";
 import { slugify } from "../model/slug.ts";
+import { bodyProblems, type RenderProblem } from "./body-problems.ts";
 import { videoBlock } from "./video-block.ts";
 
 /** What the renderer needs from, and reports to, the caller for one document. */
@@ -12,6 +13,8 @@ export interface RenderEnv {
   /** Line of the body's first line in the source file. */
   bodyLine: number;
   references: BodyReference[];
+  /** What would break or spoil the page, found while parsing (the caller turns them into content issues). */
+  problems: RenderProblem[];
 }
 
 function createRenderer(): MarkdownIt {
@@ -25,8 +28,12 @@ function createRenderer(): MarkdownIt {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (token.type !== "inline") continue;
-      const line = env.bodyLine + (token.map?.[0] ?? 0);
-      for (const child of token.children ?? []) collectReference(child, line, env);
+      // Each line break inside the paragraph moves the references after it one line down.
+      let line = env.bodyLine + (token.map?.[0] ?? 0);
+      for (const child of token.children ?? []) {
+        if (child.type === "softbreak" || child.type === "hardbreak") line++;
+        collectReference(child, line, env);
+      }
       const only = token.children?.filter((c) => !(c.type === "text" && c.content.trim() === ""));
       if (only?.length === 1 && only[0]!.type === "image" && tokens[i - 1]?.type === "paragraph_open") {
         tokens[i - 1]!.tag = "figure";
@@ -63,11 +70,13 @@ export interface RenderedMarkdown {
   /** Plain text of the first paragraph, for summaries. */
   firstParagraph: string;
   references: BodyReference[];
+  problems: RenderProblem[];
 }
 
-export function renderMarkdown(body: string, env: Omit<RenderEnv, "references">): RenderedMarkdown {
-  const fullEnv: RenderEnv = { ...env, references: [] };
+export function renderMarkdown(body: string, env: Omit<RenderEnv, "references" | "problems">): RenderedMarkdown {
+  const fullEnv: RenderEnv = { ...env, references: [], problems: [] };
   const tokens = renderer.parse(body, fullEnv);
+  fullEnv.problems.push(...bodyProblems(tokens, env.bodyLine, (renderer.options as { maxNesting?: number }).maxNesting ?? 100));
   const html = renderer.renderer.render(tokens, renderer.options, fullEnv);
   let firstParagraph = "";
   for (let i = 0; i < tokens.length; i++) {
@@ -77,7 +86,7 @@ export function renderMarkdown(body: string, env: Omit<RenderEnv, "references">)
       if (firstParagraph) break;
     }
   }
-  return { html, firstParagraph, references: fullEnv.references };
+  return { html, firstParagraph, references: fullEnv.references, problems: fullEnv.problems };
 }
 
 function plainText(inline: Token): string {

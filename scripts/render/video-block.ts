@@ -37,6 +37,8 @@ export function videoBlock(md: MarkdownIt): void {
     }
     const token = state.push("video_block", "figure", 0);
     token.map = [startLine, line];
+    // Without its `:::` the block swallows the rest of the body: the check reports it.
+    if (line >= endLine) token.meta = { unclosed: true };
     token.info = open[1]!.trim();
     token.content = caption.join(" ").trim();
     state.line = Math.min(line + 1, endLine);

@@ -1,5 +1,8 @@
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { arch, platform, setPriority } from "node:os";
 import path from "node:path";
-import * as pagefind from "pagefind";
 import { withAttachmentText } from "./attachments.ts";
 import { renderIndexHtml, type SearchDocument } from "./index-html.ts";
 import { toIndexText } from "./vietnamese.ts";
@@ -8,7 +11,6 @@ import { writeVocabulary } from "./write-vocabulary.ts";
 
 export type { SearchDocument } from "./index-html.ts";
 
-
 export interface SearchIndexSummary {
   pages: number;
   /** Wall time of indexing and writing, in milliseconds. */
@@ -16,56 +18,90 @@ export interface SearchIndexSummary {
   pagefindDir: string;
 }
 
-const BATCH = 200;
+/** The Pagefind CLI binary that the pagefind npm package installs for this platform. */
+export function pagefindBinary(): string {
+  const os = platform() === "win32" ? "windows" : platform();
+  const exe = os === "windows" ? "pagefind_extended.exe" : "pagefind_extended";
+  return process.env.PAGEFIND_BINARY_PATH ?? createRequire(import.meta.url).resolve(`@pagefind/${os}-${arch()}/bin/${exe}`);
+}
 
 /**
  * Word locations per index chunk (Pagefind's default: about 20,000). A query downloads the whole
  * chunk of each of its words, so smaller chunks cut a reader's first search (see README.md).
- * Read by the Pagefind binary, whether run as the Node API's service or as the CLI.
+ * Read by the Pagefind binary from its environment (the CLI inherits this process's).
  */
 export const INDEX_CHUNK_SIZE = 8000;
 process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
 
-function fail(what: string, errors: string[]): never {
-  throw new Error(`Search index: ${what} failed:\n${errors.join("\n")}`);
+/** Run the Pagefind CLI over `siteDir`, writing the bundle to `pagefindDir`; `background` lowers its priority. */
+export function runPagefindCli(siteDir: string, pagefindDir: string, extra: string[] = [], background = false): Promise<void> {
+  return new Promise((done, fail) => {
+    const args = ["--site", siteDir, "--output-path", pagefindDir, "--silent", ...extra];
+    const child = execFile(pagefindBinary(), args, { maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+      if (error) fail(new Error(`Search index: pagefind failed:\n${stderr || stdout || error.message}`));
+      else done();
+    });
+    if (background && child.pid) setPriority(child.pid, 19);
+  });
 }
 
 /**
- * Index documents with Pagefind in this process, writing `<outputDir>/pagefind/`, with the
- * text rewritten by `indexText` (the Vietnamese normalisation unless a caller compares with
- * stock Pagefind).
+ * Index documents with the Pagefind CLI, writing `pagefindDir`, with the text rewritten by
+ * `indexText` (the Vietnamese normalisation unless a caller compares with stock Pagefind).
+ *
+ * Why the CLI and not Pagefind's Node API: the API's service reads one base64 JSON message at
+ * a time and indexes each added file in turn (the index is borrowed mutably per file), so
+ * 20,000 pages cost 20,000 round trips on one core; the CLI reads a folder and indexes its
+ * files concurrently on every core. So each document is written as a small normalised HTML
+ * file (the same HTML the API was given) into a scratch folder beside the output, and the CLI
+ * indexes that folder. The bundle is written to a fresh folder and renamed into place, so a
+ * reader of `pagefindDir` never sees a half-written index.
  */
 export async function writePagefindIndex(
   docs: SearchDocument[],
   pagefindDir: string,
   indexText: (text: string) => string = toIndexText,
+  background = false,
 ): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: "vi" });
-  if (!index) fail("createIndex", errors);
+  const parent = path.dirname(pagefindDir);
+  await mkdir(parent, { recursive: true });
+  const scratch = await mkdtemp(path.join(parent, ".pagefind-src-"));
+  const fresh = `${scratch}-out`;
   try {
-    // One request at a time leaves the service idle waiting on IPC: keep a batch in flight.
+    const dirs = new Set<string>();
+    for (const doc of docs) {
+      if (!doc.url.startsWith("/") || doc.url.includes("..")) throw new Error(`Search index: ${doc.url} is not a site path`);
+      dirs.add(path.join(scratch, doc.url));
+    }
+    await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
+    const BATCH = 256;
     for (let start = 0; start < docs.length; start += BATCH) {
       await Promise.all(
-        docs.slice(start, start + BATCH).map(async (doc) => {
-          const added = await index.addHTMLFile({ url: doc.url, content: renderIndexHtml(doc, indexText) });
-          if (added.errors.length) fail(`indexing ${doc.url}`, added.errors);
+        docs.slice(start, start + BATCH).map((doc) => {
+          const file = doc.url.endsWith("/") ? `${doc.url}index.html` : doc.url;
+          return writeFile(path.join(scratch, file), renderIndexHtml(doc, indexText));
         }),
       );
     }
-    const written = await index.writeFiles({ outputPath: pagefindDir });
-    if (written.errors.length) fail("writeFiles", written.errors);
+    await runPagefindCli(scratch, fresh, ["--force-language", "vi"], background);
+    const old = `${scratch}-old`;
+    await rename(pagefindDir, old).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+    });
+    await rename(fresh, pagefindDir);
+    await rm(old, { recursive: true, force: true });
     return docs.length;
   } finally {
-    await pagefind.close();
+    await Promise.all([rm(scratch, { recursive: true, force: true }), rm(fresh, { recursive: true, force: true })]);
   }
 }
 
-/** Called after the site is rendered: articles and static pages into `<outputDir>/pagefind/`. */
-export async function buildSearchIndex(docs: SearchDocument[], outputDir: string): Promise<SearchIndexSummary> {
+/** Articles and static pages into `<outputDir>/pagefind/`; `background` (npm start) lowers Pagefind's priority. */
+export async function buildSearchIndex(docs: SearchDocument[], outputDir: string, background = false): Promise<SearchIndexSummary> {
   const started = performance.now();
   const pagefindDir = path.join(outputDir, "pagefind");
   const indexed = await withAttachmentText(docs);
-  const pages = await writePagefindIndex(indexed, pagefindDir);
+  const pages = await writePagefindIndex(indexed, pagefindDir, undefined, background);
   await writeVocabulary(indexed, pagefindDir);
   await writeNewestOrder(pagefindDir);
   return { pages, indexMs: Math.round(performance.now() - started), pagefindDir };

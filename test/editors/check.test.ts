@@ -29,7 +29,7 @@ describe("checkNfd", () => {
   it("warns once, at the first decomposed line, and counts the rest", () => {
     const raw = ["---", "title: Hội nghị".normalize("NFD"), "---", "", "Đúng", "Việt Nam".normalize("NFD")].join("\n");
     expect(checkNfd(raw, "a.md")).toEqual([
-      expect.objectContaining({ file: "a.md", line: 2, field: "unicode", severity: "warning", message: expect.stringMatching(/NFD.*and 1 more line/) }),
+      expect.objectContaining({ file: "a.md", line: 2, field: "unicode", severity: "warning", message: expect.stringMatching(/NFD.*và 1 dòng khác/) }),
     ]);
     expect(checkNfd(raw.normalize("NFC"), "a.md")).toEqual([]);
   });
@@ -59,7 +59,7 @@ describe("npm run check", () => {
         [
           "Xem [giới thiệu](/gioi-thieu/), [bài cùng ngày](./trung-ten-1.md), [chuyên mục](/chuyen-muc/lien-hiep-hoi/) và [báo cáo](/media/2021/bao-cao.pdf).",
           "",
-          "Liên kết hỏng: [bài đã xoá](/tin-tuc/2020/02/khong-co-bai-nay/), [tệp](../2020/khong-co.md),",
+          "Liên kết hỏng: [bài đã xóa](/tin-tuc/2020/02/khong-co-bai-nay/), [tệp](../2020/khong-co.md),",
           "[tài liệu](/media/2021/thieu.pdf) và [trang ngoài](https://example.org/) [neo](#phan-2).",
         ].join("\n"),
       ),
@@ -83,27 +83,27 @@ describe("npm run check", () => {
 
   it("reports every broken internal link with file and line, and no valid one", () => {
     const f = at("tin-tuc/2021/lien-ket.md");
-    expect(out).toContain(`${f}:9: link: /tin-tuc/2020/02/khong-co-bai-nay/: no article or page has this address`);
-    expect(out).toContain(`${f}:9: link: ../2020/khong-co.md: there is no article or page content/tin-tuc/2020/khong-co.md`);
-    // A reference is located at the first line of its paragraph.
-    expect(out).toContain(`${f}:9: link: /media/2021/thieu.pdf: no such file in the content folder`);
+    expect(out).toContain(`${f}:9: link: /tin-tuc/2020/02/khong-co-bai-nay/: không có bài hay trang nào ở địa chỉ này`);
+    expect(out).toContain(`${f}:9: link: ../2020/khong-co.md: không có bài hay trang content/tin-tuc/2020/khong-co.md`);
+    // Each reference at its own line, also inside a paragraph of several lines.
+    expect(out).toContain(`${f}:10: link: /media/2021/thieu.pdf: không có tệp này trong thư mục nội dung`);
     expect(out.match(/lien-ket\.md:\d+: link:/g)).toHaveLength(3);
   });
 
   it("warns about the same title on the same day only", () => {
-    expect(out).toContain(`${at("tin-tuc/2021/trung-ten-2.md")}:2: warning: title: same title and day as ${at("tin-tuc/2021/trung-ten-1.md")}`);
+    expect(out).toContain(`${at("tin-tuc/2021/trung-ten-2.md")}:2: cảnh báo: title: trùng tiêu đề và ngày với ${at("tin-tuc/2021/trung-ten-1.md")}`);
     expect(out).not.toContain("khac-ngay.md");
   });
 
   it("warns about long titles and summaries", () => {
-    expect(out).toMatch(new RegExp(`${at("tin-tuc/2021/dai.md")}:2: warning: title: ${LONG_TITLE.length} characters, more than 150`));
-    expect(out).toMatch(new RegExp(`${at("tin-tuc/2021/dai.md")}:5: warning: summary: 389 characters, more than 300`));
+    expect(out).toMatch(new RegExp(`${at("tin-tuc/2021/dai.md")}:2: cảnh báo: title: dài ${LONG_TITLE.length} ký tự, quá 150`));
+    expect(out).toMatch(new RegExp(`${at("tin-tuc/2021/dai.md")}:5: cảnh báo: summary: dài 389 ký tự, quá 300`));
   });
 
   it("warns about NFD text, fails on TCVN3 text with a hint, and exits 1", () => {
-    expect(out).toContain(`${at("tin-tuc/2021/nfd.md")}:7: warning: unicode: the text is in decomposed Unicode (NFD)`);
-    expect(out).toMatch(new RegExp(`${at("tin-tuc/2021/tcvn3.md")}:7: encoding: the text looks like TCVN3.*UniKey`));
-    expect(out).toContain("4 error(s)");
+    expect(out).toContain(`${at("tin-tuc/2021/nfd.md")}:7: cảnh báo: unicode: chữ ở dạng Unicode tổ hợp (NFD)`);
+    expect(out).toMatch(new RegExp(`${at("tin-tuc/2021/tcvn3.md")}:7: encoding: chữ có vẻ gõ bằng bảng mã cũ TCVN3.*UniKey`));
+    expect(out).toMatch(/\n4 lỗi, \d+ cảnh báo\./);
     expect(code).toBe(1);
   });
 

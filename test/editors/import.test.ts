@@ -71,8 +71,8 @@ describe("parsePostedAt", () => {
     expect(d.toISO({ suppressMilliseconds: true })).toBe(iso);
   });
   it("rejects impossible dates and hours", () => {
-    expect(parsePostedAt("(Đăng lúc: 30/02/2020 10:00:00 AM)")).toMatch(/not a real date/);
-    expect(parsePostedAt("(Đăng lúc: 01/02/2020 13:00:00 PM)")).toMatch(/hour 13/);
+    expect(parsePostedAt("(Đăng lúc: 30/02/2020 10:00:00 AM)")).toMatch(/không phải ngày giờ có thật/);
+    expect(parsePostedAt("(Đăng lúc: 01/02/2020 13:00:00 PM)")).toMatch(/không có giờ 13 khi ghi kèm AM\/PM/);
   });
 });
 
@@ -87,7 +87,7 @@ describe("escapeMarkdown", () => {
 describe("npm run import", () => {
   it("imports the sample into a tree that loads without errors, with legacy_url, and never overwrites", async () => {
     const first = await importCli(SAMPLE, "--legacy-url", "/i1644-trien-khai-nhiem-vu.aspx");
-    expect(first.out).toContain("1 created, 0 overwritten, 0 skipped, 0 failed.");
+    expect(first.out).toContain("Tổng kết: 1 bài tạo mới, 0 bài ghi lại, 0 bài đã có (không đổi), 0 trang bỏ qua, 0 cảnh báo, 0 lỗi.");
     expect(first.code).toBe(0);
     const path = join(content, "tin-tuc/2020/trien-khai-nhiem-vu-nam-2020.md");
     const md = await readFile(path, "utf8");
@@ -101,15 +101,17 @@ describe("npm run import", () => {
     const article = model!.articles[0]!;
     expect(article.url).toBe("/tin-tuc/2020/02/trien-khai-nhiem-vu-nam-2020/");
     expect(article.html).toContain("<figcaption>Quang cảnh Hội nghị</figcaption>");
+    expect(article.html).toContain('<figure class="video video-missing">');
     expect(article.html).toContain("Video đang được cập nhật.");
     expect(article.legacyUrls).toEqual(["/i1644-trien-khai-nhiem-vu.aspx"]);
 
     await writeFile(path, md + "\nSửa tay.\n");
     const again = await importCli(SAMPLE);
-    expect(again.out).toContain("0 created, 0 overwritten, 1 skipped, 0 failed.");
+    expect(again.out).toContain("Tổng kết: 0 bài tạo mới, 0 bài ghi lại, 1 bài đã có (không đổi)");
+    expect(again.out).toContain("thêm --force để ghi lại");
     expect(await readFile(path, "utf8")).toContain("Sửa tay.");
     const forced = await importCli(SAMPLE, "--force");
-    expect(forced.out).toContain("0 created, 1 overwritten");
+    expect(forced.out).toContain("Tổng kết: 0 bài tạo mới, 1 bài ghi lại");
     expect(await readFile(path, "utf8")).not.toContain("Sửa tay.");
   });
 
@@ -132,8 +134,8 @@ describe("npm run import", () => {
 
     const result = await importCli(src, "--map", join(dir, "urls.csv"));
     expect(result.code).toBe(1);
-    expect(result.out).toContain("3 created, 0 overwritten, 0 skipped, 1 failed.");
-    expect(result.out).toMatch(/failed\s+\S*d-unknown\.txt → unknown category "Tin tức >> Hoạt động quốc tế"/);
+    expect(result.out).toContain("Tổng kết: 3 bài tạo mới, 0 bài ghi lại, 0 bài đã có (không đổi), 0 trang bỏ qua, 0 cảnh báo, 1 lỗi.");
+    expect(result.out).toMatch(/\S*d-unknown\.txt:1: lỗi: chuyên mục “Tin tức >> Hoạt động quốc tế” không có trên trang mới — thêm một dòng "Hoạt động quốc tế": <mã> vào scripts\/import\/legacy-categories\.yaml/);
 
     const b = await readFile(join(content, "tin-tuc/2021/hoi-y-hoc-to-chuc-hoi-thao.md"), "utf8");
     expect(b).toContain("date: 2021-06-05T00:30:00+07:00\ncategory: hoi-thanh-vien\nlegacy_url: /i2001-hoi-thao.aspx\n---");
@@ -154,7 +156,7 @@ describe("npm run import", () => {
     await writeFile(join(dir, "vni.txt"), toVNI(text, "unicode"));
     const result = await importCli(join(dir, "tcvn3.txt"), join(dir, "vni.txt"));
     expect(result.code).toBe(1);
-    expect(result.out).toMatch(/tcvn3\.txt → the text looks like TCVN3.*UniKey/);
-    expect(result.out).toMatch(/vni\.txt → the text looks like VNI/);
+    expect(result.out).toMatch(/tcvn3\.txt: lỗi: chữ trong tệp gõ bằng bảng mã cũ TCVN3 — tệp không được chuyển; hãy chuyển bằng UniKey/);
+    expect(result.out).toMatch(/vni\.txt: lỗi: chữ trong tệp gõ bằng bảng mã cũ VNI —/);
   });
 });

@@ -36,13 +36,13 @@ describe("createArticle", () => {
     expect(model!.articles.map((a) => a.url)).toEqual([(result as { url: string }).url]);
 
     const again = await createArticle({ ...input, author: undefined });
-    expect(again).toMatchObject({ ok: false, message: expect.stringMatching(/already exists/) });
+    expect(again).toMatchObject({ ok: false, message: expect.stringMatching(/đã có — mở tệp đó để viết tiếp/) });
     expect(await readFile(join(content, "tin-tuc/2021/dai-hoi-hoi-khoa-hoc-lich-su-nhiem-ky-moi.md"), "utf8")).toBe(text);
   });
 
   it("rejects an unknown category with the list of keys", async () => {
     const r = await createArticle({ contentDir: content, categories: await categories(), title: "Tin", category: "tin-tuc", now: DateTime.now() });
-    expect(r).toEqual({ ok: false, message: expect.stringMatching(/unknown category "tin-tuc" — use one of: tin-hoat-dong, lien-hiep-hoi/) });
+    expect(r).toEqual({ ok: false, message: expect.stringMatching(/không có chuyên mục "tin-tuc" — dùng một trong các mã: tin-hoat-dong \(Tin hoạt động\), lien-hiep-hoi \(Liên hiệp Hội\)/) });
   });
 });
 
@@ -53,6 +53,15 @@ describe("npm run new", () => {
     const error = await run("npx", ["tsx", "scripts/cli/new-article.ts", "Chỉ có tiêu đề"], { env: env() }).catch((e) => e);
     expect(error.code).toBe(2);
     expect(error.stderr).toContain("--category <key>");
+  });
+
+  it("a wrong content path gives one Vietnamese sentence, no stack trace", async () => {
+    const error = await run("npx", ["tsx", "scripts/cli/new-article.ts", "Tin", "--category", "lien-hiep-hoi"], {
+      env: { ...process.env, CONTENT_DIR: join(content, "khong-co") },
+    }).catch((e) => e);
+    expect(error.code).toBe(1);
+    expect(error.stderr.trim()).toMatch(/^Không có thư mục nội dung .*khong-co — chạy lệnh trong thư mục của dự án/);
+    expect(error.stderr.trim().split("\n")).toHaveLength(1);
   });
 
   it("in a terminal, asks for the title and the category by number", async () => {

@@ -32,21 +32,21 @@ describe("checkImages", () => {
 
   it("reports a missing image with file, line and the fix", async () => {
     expect(await messages([ref(14, "/media/2020/khong-co.jpg")])).toEqual([
-      `${article}:14: body: image file content/media/2020/khong-co.jpg not found — check the file name and folder (names are case-sensitive) or add the file`,
+      `${article}:14: body: không có tệp ảnh content/media/2020/khong-co.jpg — kiểm tra tên tệp và thư mục (chữ hoa, chữ thường khác nhau), hoặc tải ảnh lên`,
     ]);
   });
 
   it("reports an image without alt text", async () => {
     const url = await site.addPhoto("2020/khong-alt.jpg", { width: 800, height: 600 });
     expect(await messages([ref(20, url, { alt: "  " })])).toEqual([
-      `${article}:20: body: image /media/2020/khong-alt.jpg has no alt text — describe what it shows for readers who cannot see it, e.g. ![Quang cảnh hội nghị](…)`,
+      `${article}:20: body: ảnh /media/2020/khong-alt.jpg chưa có mô tả — viết trong [ ] điều ảnh cho thấy, cho người không xem được ảnh, ví dụ ![Quang cảnh hội nghị](…)`,
     ]);
   });
 
   it("reports a file that is not an image", async () => {
     const url = await site.addMedia("2020/bao-cao.jpg", "%PDF-1.4 not really a photo");
     expect(await messages([ref(3, url, { field: "image" })])).toEqual([
-      `${article}:3: image: content/media/2020/bao-cao.jpg is not an image or is damaged — open it in an image viewer and save it again as JPEG or PNG`,
+      `${article}:3: image: content/media/2020/bao-cao.jpg không phải ảnh hoặc đã hỏng — mở bằng trình xem ảnh rồi lưu lại dạng JPEG hoặc PNG`,
     ]);
   });
 
@@ -55,14 +55,14 @@ describe("checkImages", () => {
     const url = await site.addMedia("2020/hong.jpg", whole.subarray(0, Math.floor(whole.length / 2)));
     const [message, ...rest] = await messages([ref(7, url)]);
     expect(rest).toEqual([]);
-    expect(message).toMatch(/^content\/tin-tuc\/2020\/hoi-nghi\.md:7: body: content\/media\/2020\/hong\.jpg is damaged \(.*premature end.*\) — export the photo again from the original$/i);
+    expect(message).toMatch(/^content\/tin-tuc\/2020\/hoi-nghi\.md:7: body: content\/media\/2020\/hong\.jpg đã hỏng \(.*premature end.*\) — xuất lại ảnh từ bản gốc$/i);
   });
 
   it("reports a file over 25 MB", async () => {
     const photo = await syntheticPhoto({ width: 400, height: 300 });
     const url = await site.addMedia("2020/qua-nang.jpg", Buffer.concat([photo, Buffer.alloc(26 * 1024 * 1024)]));
     expect(await messages([ref(9, url)])).toEqual([
-      `${article}:9: body: image content/media/2020/qua-nang.jpg is 26 MB, over the 25 MB limit — export it smaller (a phone photo saved as JPEG at quality 85 is 3–6 MB)`,
+      `${article}:9: body: ảnh content/media/2020/qua-nang.jpg nặng 26 MB, quá giới hạn 25 MB — lưu lại nhỏ hơn (ảnh điện thoại lưu JPEG chất lượng 85 chỉ 3–6 MB)`,
     ]);
   });
 
@@ -70,7 +70,7 @@ describe("checkImages", () => {
     const wide = await sharp({ create: { width: 12_500, height: 40, channels: 3, background: "#345" } }).png().toBuffer();
     const url = await site.addMedia("2020/toan-canh.png", wide);
     expect(await messages([ref(11, url)])).toEqual([
-      `${article}:11: body: content/media/2020/toan-canh.png is 12500×40 px, over the 12,000 px limit on a side — resize it to at most 4000 px`,
+      `${article}:11: body: content/media/2020/toan-canh.png có kích thước 12500×40 px, quá giới hạn 12.000 px mỗi cạnh — thu nhỏ còn tối đa 4000 px`,
     ]);
   });
 
@@ -81,9 +81,9 @@ describe("checkImages", () => {
     const anim = await site.addMedia("2020/dong.gif", gif);
     const found = await messages([ref(1, svg), ref(2, anim), ref(3, "/media/../../etc/passwd")]);
     expect(found).toEqual([
-      `${article}:1: body: content/media/2020/so-do.svg is an SVG drawing, which may carry scripts — export it as PNG`,
-      `${article}:2: body: content/media/2020/dong.gif is an animation or has several pages — use a still JPEG or PNG (put videos on YouTube)`,
-      `${article}:3: body: the image address /media/../../etc/passwd leaves the media folder — point it at a file under content/media/`,
+      `${article}:1: body: content/media/2020/so-do.svg là hình vẽ SVG, có thể chứa mã chạy được — xuất ra dạng PNG`,
+      `${article}:2: body: content/media/2020/dong.gif là ảnh động hoặc có nhiều trang — dùng ảnh tĩnh JPEG hoặc PNG (video thì đưa lên YouTube)`,
+      `${article}:3: body: địa chỉ ảnh /media/../../etc/passwd ra ngoài thư mục ảnh — trỏ tới một tệp trong content/media/`,
     ]);
   });
 

@@ -183,8 +183,8 @@ describe("progress and errors", () => {
     const error = await images.prepare(bad).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContentError);
     expect((error as ContentError).issues.map(formatIssue)).toEqual([
-      `${md}:20: body: image file content/media/2020/mat.jpg not found — check the file name and folder (names are case-sensitive) or add the file`,
-      `${md}:21: body: image /media/2020/hoi-truong.jpg has no alt text — describe what it shows for readers who cannot see it, e.g. ![Quang cảnh hội nghị](…)`,
+      `${md}:20: body: không có tệp ảnh content/media/2020/mat.jpg — kiểm tra tên tệp và thư mục (chữ hoa, chữ thường khác nhau), hoặc tải ảnh lên`,
+      `${md}:21: body: ảnh /media/2020/hoi-truong.jpg chưa có mô tả — viết trong [ ] điều ảnh cho thấy, cho người không xem được ảnh, ví dụ ![Quang cảnh hội nghị](…)`,
     ]);
     expect(await listFiles(outputDir)).toEqual([]);
   });
@@ -193,7 +193,7 @@ describe("progress and errors", () => {
     const { images } = pipeline(path.join(site.root, "_site7"));
     await site.addMedia("2020/hong.jpg", "not an image");
     await expect(transformImagesInHtml('<img src="/media/2020/hong.jpg" alt="x">', { images, page: "/a/index.html" })).rejects.toThrow(
-      "/media/2020/hong.jpg: content/media/2020/hong.jpg is not an image or is damaged",
+      "/media/2020/hong.jpg: content/media/2020/hong.jpg không phải ảnh hoặc đã hỏng",
     );
     await expect(transformImagesInHtml('<img src="/media/2020/hoi-truong.jpg">', { images, page: "/a/index.html" })).rejects.toThrow(
       '/a/index.html: <img src="/media/2020/hoi-truong.jpg"> has no alt attribute',

@@ -128,6 +128,6 @@ describe("processImage on other sources", () => {
     const url = await site.addMedia("ghi-chu.jpg", "đây không phải là ảnh");
     await expect(
       processImage(path.join(site.contentDir, "media/ghi-chu.jpg"), { url, outputDir: site.outputDir, cacheDir: site.cacheDir }),
-    ).rejects.toThrow(/ghi-chu\.jpg is not an image or is damaged — open it in an image viewer and save it again/);
+    ).rejects.toThrow(/ghi-chu\.jpg không phải ảnh hoặc đã hỏng — mở bằng trình xem ảnh rồi lưu lại/);
   });
 });

@@ -58,11 +58,11 @@ describe("npm run check on content/media", () => {
     const line = (file: string) => out.split("\n").find((l) => l.startsWith(`${relative(process.cwd(), join(content, file))}:1: `)) ?? "";
     for (const file of ["media/trang.html", "media/trang.js", "media/logo.svg", "media/du-lieu.xml", "media/passwd.txt", "media/ngoai.pdf", "media/2020/anh-ngoai.jpg", "media/thu-muc-ngoai"]) {
       expect(line(file), file).toMatch(/:1: media: /);
-      expect(line(file), file).not.toContain("warning");
+      expect(line(file), file).not.toContain("cảnh báo");
     }
     expect(line("media/passwd.txt")).toContain("tới /etc/passwd, ngoài thư mục content/media");
     expect(line("media/logo.svg")).toContain("xuất hình ra PNG");
-    for (const file of ["media/tai-lieu/ban-tin.zip", "media/ghi-chu.txt"]) expect(line(file), file).toMatch(/:1: warning: media: .*không được đăng/);
+    for (const file of ["media/tai-lieu/ban-tin.zip", "media/ghi-chu.txt"]) expect(line(file), file).toMatch(/:1: cảnh báo: media: .*không được đăng/);
     // The article that shows the outside image is named too, at its line.
     expect(out).toMatch(/tin-tuc\/2020\/bai\.md:\d+: .*anh-ngoai\.jpg là liên kết \(symlink\)/);
     for (const file of Object.keys(harmless).filter((f) => /\.(pdf|docx|xlsx)$|DS_Store/.test(f))) expect(line(file), file).toBe("");

@@ -74,7 +74,7 @@ describe("attachment text for the search index", () => {
     const warnings = result.stdout.split("\n").filter((line) => line.includes("tệp đính kèm"));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(
-      /tin-tuc\/2024\/cong-van\.md:9: warning: link: tệp đính kèm cong-van\.pdf không có chữ để tìm kiếm \(có lẽ là bản chụp\/scan\) — /,
+      /tin-tuc\/2024\/cong-van\.md:9: cảnh báo: link: tệp đính kèm cong-van\.pdf không có chữ để tìm kiếm \(có lẽ là bản chụp\/scan\) — /,
     );
   });
 });

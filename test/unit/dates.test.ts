@@ -19,7 +19,7 @@ describe("parseContentDate", () => {
   it("rejects an impossible date", () => {
     const r = parseContentDate("2021-02-31");
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.message).toMatch(/not a real calendar date/);
+    expect(!r.ok && r.message).toMatch(/không phải một ngày có thật/);
   });
   it("rejects the old site's form and shows the ISO form to write", () => {
     const r = parseContentDate("29/02/2020 03:41:14 PM");

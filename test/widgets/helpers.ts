@@ -36,6 +36,7 @@ export function article(title: string, date: DateTime, cat: Category): Article {
     draft: false,
     references: [],
     bodyLine: 1,
+    lineOf: () => 1,
     frontMatter: { title, date: toIso(date), category: cat.key },
     date,
     dateIso: toIso(date),

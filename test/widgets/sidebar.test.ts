@@ -66,10 +66,10 @@ describe("sidebar.yaml", () => {
   });
 
   it.each([
-    ["widgets:\n  - announcements\n  - weather\n", 3, "widgets.1", '"weather" is not a widget'],
-    ["widgets:\n  - quotes\n  - quotes\n", 3, "widgets.1", "listed twice"],
-    ["widgets: [quotes]\nannouncements:\n  limit: 50\n", 3, "announcements.limit", "at most 20"],
-    ["widget: [quotes]\n", 1, "(file)", "unknown field(s) widget"],
+    ["widgets:\n  - announcements\n  - weather\n", 3, "widgets.1", '"weather" không phải tên một ô'],
+    ["widgets:\n  - quotes\n  - quotes\n", 3, "widgets.1", "có hai lần"],
+    ["widgets: [quotes]\nannouncements:\n  limit: 50\n", 3, "announcements.limit", "tối đa 20"],
+    ["widget: [quotes]\n", 1, "(file)", "trường lạ: widget — xóa hoặc sửa tên cho đúng; các trường hợp lệ: widgets, announcements"],
   ])("reports %j at line %i", async (yaml, line, field, message) => {
     const { issues } = await loadSidebarData(await contentDir({ "sidebar.yaml": yaml, "quotes.yaml": "[]\n" }), [], { now: NOW });
     const issue = issues.find((i) => i.message.includes(message));
@@ -91,6 +91,6 @@ describe("sidebar.yaml", () => {
     expect(issues).toHaveLength(1);
     expect(issues[0]!.file).toMatch(/_data\/counter\.yaml$/);
     expect(issues[0]).toMatchObject({ line: 1, severity: "error" });
-    expect(issues[0]!.message).toContain("remove `counter` from sidebar.yaml");
+    expect(issues[0]!.message).toContain("bỏ `counter` khỏi sidebar.yaml");
   });
 });

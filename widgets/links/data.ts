@@ -1,25 +1,24 @@
 import { z } from "zod";
 import type { ContentIssue } from "../../scripts/content/issues.ts";
 import { readDataFile } from "../../scripts/content/data-files.ts";
+import { strictFields } from "../../scripts/content/schema.ts";
+import { isSitePath } from "../../scripts/urls.ts";
 
 const ABSOLUTE = /^https?:\/\/[^\s/$.?#][^\s"'<>]*$/i;
 
 export const linksSchema = z.array(
-  z
-    .strictObject(
-      {
-        title: z.string({ error: "required — add a line like `title: Cổng thông tin điện tử tỉnh Quảng Ngãi`" }).trim().min(1, "must not be empty"),
+  strictFields({
+        title: z.string({ error: "còn thiếu — thêm một dòng như `title: Cổng thông tin điện tử tỉnh Quảng Ngãi`" }).trim().min(1, "không được để trống"),
         url: z
-          .string({ error: "required — add a line like `url: https://www.quangngai.gov.vn`" })
+          .string({ error: "còn thiếu — thêm một dòng như `url: https://www.quangngai.gov.vn`" })
           .trim()
-          .refine((u) => ABSOLUTE.test(u) || /^\/[^\s"'<>]*$/.test(u), {
-            error: (i) => `"${String(i.input)}" is not a web address — write it in full, e.g. https://vusta.vn, or as a path on this site starting with /`,
+          .refine((u) => ABSOLUTE.test(u) || isSitePath(u), {
+            error: (i) =>
+              `"${String(i.input)}" không phải một địa chỉ web — viết đầy đủ, ví dụ https://vusta.vn, hoặc một đường dẫn trên trang này bắt đầu bằng một dấu / (không phải // hay /\\)`,
           }),
-      },
-      { error: (i) => (i.code === "unrecognized_keys" ? `unknown field(s) ${i.keys.join(", ")} — known fields: title, url` : undefined) },
-    )
+      })
     .transform((l) => ({ ...l, external: ABSOLUTE.test(l.url) })),
-  { error: "must be a list of links, each starting with `- title: …`" },
+  { error: "phải là một danh sách liên kết, mỗi liên kết bắt đầu bằng `- title: …`" },
 );
 
 export type WebLink = z.infer<typeof linksSchema>[number];

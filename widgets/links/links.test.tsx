@@ -19,10 +19,11 @@ describe("links.yaml", () => {
   });
 
   it.each([
-    ["- title: A\n  url: javascript:alert(1)\n", 2, "0.url", "not a web address"],
-    ["- title: A\n  url: vusta.vn\n", 2, "0.url", "write it in full"],
-    ["- title: A\n", 1, "0.url", "required"],
-    ["- title: A\n  url: /gioi-thieu/\n  target: _blank\n", 1, "0", "unknown field(s) target"],
+    ["- title: A\n  url: javascript:alert(1)\n", 2, "0.url", "không phải một địa chỉ web"],
+    ["- title: A\n  url: vusta.vn\n", 2, "0.url", "viết đầy đủ"],
+    ["- title: A\n", 1, "0.url", "còn thiếu"],
+    ["- title: A\n  url: /gioi-thieu/\n  target: _blank\n", 3, "0", "trường lạ: target — xóa hoặc sửa tên cho đúng; các trường hợp lệ: title, url"],
+    ["- title: A\n  url: //evil.example/\n", 2, "0.url", "không phải // hay /\\"],
   ])("reports %j at line %i", async (yaml, line, field, message) => {
     const { issues } = await loadLinks(await contentDir({ "links.yaml": yaml }));
     expect(issues).toHaveLength(1);

@@ -3,18 +3,16 @@ import { z } from "zod";
 import type { ContentIssue } from "../../scripts/content/issues.ts";
 import { ZONE } from "../../scripts/model/dates.ts";
 import { readDataFile } from "../../scripts/content/data-files.ts";
+import { strictFields } from "../../scripts/content/schema.ts";
 
 export const quotesSchema = z
   .array(
-    z.strictObject(
-      {
-        text: z.string({ error: "required — add the quotation as `text: …`" }).trim().min(1, "must not be empty"),
-        author: z.string({ error: "required — who said or wrote it, e.g. `author: Albert Einstein`" }).trim().min(1, "must not be empty"),
-        source: z.string({ error: "must be a text, e.g. `source: Thư gửi Robert Hooke, 1675`" }).trim().min(1).optional(),
-      },
-      { error: (i) => (i.code === "unrecognized_keys" ? `unknown field(s) ${i.keys.join(", ")} — known fields: text, author, source` : undefined) },
-    ),
-    { error: "must be a list of quotations, each starting with `- text: …`" },
+    strictFields({
+        text: z.string({ error: "còn thiếu — thêm câu trích dẫn dạng `text: …`" }).trim().min(1, "không được để trống"),
+        author: z.string({ error: "còn thiếu — ai nói hay viết câu này, ví dụ `author: Albert Einstein`" }).trim().min(1, "không được để trống"),
+        source: z.string({ error: "phải là một dòng chữ, ví dụ `source: Thư gửi Robert Hooke, 1675`" }).trim().min(1).optional(),
+    }),
+    { error: "phải là danh sách câu trích dẫn, mỗi câu bắt đầu bằng `- text: …`" },
   );
 
 export type Quote = z.infer<typeof quotesSchema>[number];

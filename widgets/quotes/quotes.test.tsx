@@ -25,9 +25,9 @@ describe("quotes.yaml", () => {
   });
 
   it.each([
-    ["- text: Tri thức là sức mạnh.\n", 1, "0.author", "required"],
-    ["- text: ''\n  author: A\n", 1, "0.text", "must not be empty"],
-    ["- text: A\n  author: B\n  year: 1900\n", 1, "0", "unknown field(s) year"],
+    ["- text: Tri thức là sức mạnh.\n", 1, "0.author", "còn thiếu"],
+    ["- text: ''\n  author: A\n", 1, "0.text", "không được để trống"],
+    ["- text: A\n  author: B\n  year: 1900\n", 3, "0", "trường lạ: year — xóa hoặc sửa tên cho đúng; các trường hợp lệ: text, author, source"],
   ])("reports %j at line %i", async (yaml, line, field, message) => {
     const { issues } = await loadQuotes(await contentDir({ "quotes.yaml": yaml }), at("2024-05-01"));
     expect(issues).toHaveLength(1);

@@ -3,6 +3,8 @@ import type { ContentIssue } from "../../scripts/content/issues.ts";
 import { slugify } from "../../scripts/model/slug.ts";
 import { youtubeId } from "../../scripts/render/video-block.ts";
 import { readDataFile } from "../../scripts/content/data-files.ts";
+import { strictFields } from "../../scripts/content/schema.ts";
+import { isSitePath } from "../../scripts/urls.ts";
 
 /** An empty `youtube:` line is the same as none. */
 const blankable = <T extends z.ZodType>(schema: T) =>
@@ -10,42 +12,41 @@ const blankable = <T extends z.ZodType>(schema: T) =>
 
 const sitePath = (ext: RegExp, example: string) =>
   z
-    .string({ error: `must be a file on this site, e.g. \`${example}\`` })
+    .string({ error: `phải là một tệp trên trang này, ví dụ \`${example}\`` })
     .trim()
-    .regex(/^\/[^\s"'<>]*$/, `must be a path on this site starting with /, e.g. \`${example}\``)
-    .regex(ext, `must be a ${example.slice(example.lastIndexOf("."))} file, e.g. \`${example}\``);
+    .refine(isSitePath, `phải là một đường dẫn trên trang này bắt đầu bằng một dấu / (không phải // hay /\\), ví dụ \`${example}\``)
+    .regex(ext, `phải là tệp ${example.slice(example.lastIndexOf("."))}, ví dụ \`${example}\``);
 
-export const videoEntrySchema = z
-  .strictObject(
-    {
-      title: z.string({ error: "required — add a line like `title: Hội nghị Ban chấp hành năm 2020`" }).trim().min(1, "must not be empty"),
+export const videoEntrySchema = strictFields({
+      title: z.string({ error: "còn thiếu — thêm một dòng như `title: Hội nghị Ban chấp hành năm 2020`" }).trim().min(1, "không được để trống"),
       youtube: blankable(
         z
-        .string({ error: "must be the video's id, e.g. `youtube: dQw4w9WgXcQ`" })
+        .string({ error: "phải là mã video, ví dụ `youtube: dQw4w9WgXcQ`" })
         .trim()
         // Editors may paste a whole YouTube address; keep only the 11-character id.
         .transform((raw, ctx) => {
           const id = youtubeId(raw);
           if (id) return id;
-          ctx.addIssue({ code: "custom", message: `"${raw}" is not a YouTube video id — copy the 11 characters after "watch?v=" in the video's address` });
+          ctx.addIssue({
+            code: "custom",
+            message: `"${raw}" không phải mã video YouTube — chép 11 ký tự sau "watch?v=" trong địa chỉ video (chữ, số, - hoặc _), ví dụ \`youtube: dQw4w9WgXcQ\`, hoặc dán cả địa chỉ https://www.youtube.com/watch?v=…`,
+          });
           return z.NEVER;
         }),
       ),
       src: blankable(sitePath(/\.mp4$/i, "/media/video/hoi-nghi-2020.mp4")),
       poster: blankable(sitePath(/\.(jpe?g|png|webp|avif)$/i, "/media/video/hoi-nghi-2020.jpg")),
-      featured: z.boolean({ error: "must be true or false (without quotes)" }).optional(),
-    },
-    { error: (i) => (i.code === "unrecognized_keys" ? `unknown field(s) ${i.keys.join(", ")} — known fields: title, youtube, src, poster, featured` : undefined) },
-  )
+      featured: z.boolean({ error: "phải là true hoặc false (không có dấu ngoặc kép)" }).optional(),
+  })
   .superRefine((v, ctx) => {
     if (v.youtube && v.src) {
-      ctx.addIssue({ code: "custom", path: ["src"], message: "a video is either on YouTube (`youtube:`) or a file on this site (`src:`) — remove one of them" });
+      ctx.addIssue({ code: "custom", path: ["src"], message: "một video hoặc ở YouTube (`youtube:`) hoặc là tệp trên trang này (`src:`) — bỏ một trong hai dòng" });
     }
     if (v.src && !v.poster) {
-      ctx.addIssue({ code: "custom", path: ["src"], message: "a video file needs a `poster:` image shown before it plays, e.g. `poster: /media/video/hoi-nghi-2020.jpg`" });
+      ctx.addIssue({ code: "custom", path: ["src"], message: "tệp video cần ảnh `poster:` hiện trước khi phát, ví dụ `poster: /media/video/hoi-nghi-2020.jpg`" });
     }
     if (v.poster && !v.src) {
-      ctx.addIssue({ code: "custom", path: ["poster"], message: "`poster:` is only for a video file given with `src:` — remove it" });
+      ctx.addIssue({ code: "custom", path: ["poster"], message: "`poster:` chỉ dùng cho tệp video có `src:` — bỏ dòng này" });
     }
   })
   .transform((v) => {
@@ -57,11 +58,11 @@ export const videoEntrySchema = z
   });
 
 export const videosSchema = z
-  .array(videoEntrySchema, { error: "must be a list of videos, each starting with `- title: …`" })
+  .array(videoEntrySchema, { error: "phải là danh sách video, mỗi video bắt đầu bằng `- title: …`" })
   .superRefine((list, ctx) => {
     const featured = list.flatMap((v, i) => (v.featured ? [i] : []));
     for (const i of featured.slice(1)) {
-      ctx.addIssue({ code: "custom", path: [i, "featured"], message: "only one video can be `featured: true` — remove it here or on the other one" });
+      ctx.addIssue({ code: "custom", path: [i, "featured"], message: "chỉ một video được `featured: true` — bỏ dòng này ở đây hoặc ở video kia" });
     }
   });
 

@@ -37,15 +37,16 @@ describe("videos.yaml", () => {
   });
 
   it.each([
-    ["- title: A\n  youtube: abc\n", 2, "0.youtube", "not a YouTube video id"],
-    ["- title: A\n  src: /media/a.mp4\n", 2, "0.src", "needs a `poster:`"],
-    ["- title: A\n  youtube: AbCdEfGhI_-\n  src: /media/a.mp4\n  poster: /media/a.jpg\n", 3, "0.src", "remove one of them"],
-    ["- title: A\n  src: media/a.mp4\n  poster: /media/a.jpg\n", 2, "0.src", "starting with /"],
-    ["- title: A\n  src: /media/a.avi\n  poster: /media/a.jpg\n", 2, "0.src", ".mp4 file"],
-    ["- title: A\n- title: B\n  featured: true\n- title: C\n  featured: true\n", 5, "2.featured", "only one video"],
-    ["- title: A\n  url: https://example.org\n", 1, "0", "unknown field(s) url"],
-    ["- youtube: AbCdEfGhI_-\n", 1, "0.title", "required"],
-    ["title: A\n", 1, "(file)", "must be a list"],
+    ["- title: A\n  youtube: abc\n", 2, "0.youtube", "không phải mã video YouTube"],
+    ["- title: A\n  src: /media/a.mp4\n", 2, "0.src", "cần ảnh `poster:`"],
+    ["- title: A\n  youtube: AbCdEfGhI_-\n  src: /media/a.mp4\n  poster: /media/a.jpg\n", 3, "0.src", "bỏ một trong hai dòng"],
+    ["- title: A\n  src: media/a.mp4\n  poster: /media/a.jpg\n", 2, "0.src", "bắt đầu bằng một dấu /"],
+    ["- title: A\n  src: //evil.example/a.mp4\n  poster: /media/a.jpg\n", 2, "0.src", "không phải // hay /\\"],
+    ["- title: A\n  src: /media/a.avi\n  poster: /media/a.jpg\n", 2, "0.src", "phải là tệp .mp4"],
+    ["- title: A\n- title: B\n  featured: true\n- title: C\n  featured: true\n", 5, "2.featured", "chỉ một video được"],
+    ["- title: A\n  url: https://example.org\n", 2, "0", "trường lạ: url — xóa hoặc sửa tên cho đúng; các trường hợp lệ: title, youtube, src, poster, featured"],
+    ["- youtube: AbCdEfGhI_-\n", 1, "0.title", "còn thiếu"],
+    ["title: A\n", 1, "(file)", "phải là danh sách video"],
   ])("reports %j at line %i", async (yaml, line, field, message) => {
     const { issues } = await load(yaml);
     expect(issues).toHaveLength(1);

@@ -1,0 +1,160 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { DateTime } from "luxon";
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateFixtures } from "../../scripts/fixtures/generate.ts";
+import { listFiles } from "../../scripts/quality/files.ts";
+import { article, buildContent, repoRoot } from "../helpers/content.ts";
+
+const RELOAD_TAG = `<script src="/__dev/reload.js"></script>`;
+
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `dev:   …${a.slice(Math.max(0, i - 80), i + 120)}\nbuilt: …${b.slice(Math.max(0, i - 80), i + 120)}`;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer().listen(0, () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+    server.on("error", fail);
+  });
+}
+
+/** Poll until `probe` holds; generous, since the machine is shared (never a timing assertion). */
+async function until(what: string, probe: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (await probe().catch(() => false)) return;
+    await sleep(100);
+  }
+  throw new Error(`dev server: ${what} never happened`);
+}
+
+// `npm start` renders pages on request from its in-memory model; after edits, creations, renames and
+// deletions its pages must be byte-for-byte a production build's of the same tree. Dev-only
+// differences: the live-reload script, and drafts (off here: PREVIEW=0 makes the dev server publish-like).
+describe("dev server equals the production build", () => {
+  let content: string;
+  let output: string;
+  let server: ChildProcess;
+  let origin: string;
+  let log = "";
+  const get = (path: string) => fetch(`${origin}${path}`);
+
+  beforeAll(async () => {
+    const work = await mkdtemp(join(tmpdir(), "lhh-dev-"));
+    content = join(work, "content");
+    output = join(work, "dev-out");
+    await generateFixtures({ articles: 40, out: content, images: 2 });
+    const port = await freePort();
+    origin = `http://localhost:${port}`;
+    server = spawn(process.execPath, ["--import", "tsx", "scripts/dev/server.ts", `--port=${port}`], {
+      cwd: repoRoot,
+      env: { ...process.env, CONTENT_DIR: content, OUTPUT_DIR: output, PREVIEW: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    server.stdout!.setEncoding("utf8").on("data", (chunk: string) => (log += chunk));
+    server.stderr!.setEncoding("utf8").on("data", (chunk: string) => (log += chunk));
+    await until("start-up", async () => log.includes("[dev] ready"));
+  }, 120_000);
+
+  afterAll(async () => {
+    if (server?.pid) process.kill(-server.pid, "SIGTERM");
+    await rm(join(content, ".."), { recursive: true, force: true });
+  });
+
+  it("serves every page of a production build, identical, after edits, a new file, a rename and a deletion", async () => {
+    const files = (await listFiles(join(content, "tin-tuc"), [".md"])).map((f) => join(content, "tin-tuc", f));
+    const pageUrl = async (file: string) => {
+      const text = await readFile(file, "utf8");
+      const date = /^date: "?(\d{4})-(\d{2})/m.exec(text)!;
+      return `/tin-tuc/${date[1]}/${date[2]}/${file.split("/").pop()!.replace(/\.md$/, "")}/`;
+    };
+
+    // Edit the home page's lead article: the new title shows on its own page and on the home page.
+    const lead = /class="lead-title"><a href="([^"]+)"/.exec(await (await get("/")).text())![1]!;
+    const edited = files.find((f) => f.endsWith(`/${lead.split("/").at(-2)}.md`))!;
+    const editedUrl = await pageUrl(edited);
+    expect(editedUrl).toBe(lead);
+    await writeFile(edited, (await readFile(edited, "utf8")).replace(/^title: .*$/m, "title: Tiêu đề đã sửa ở máy chủ thử"));
+    await until("the edit", async () => (await (await get(editedUrl)).text()).includes("Tiêu đề đã sửa ở máy chủ thử"));
+    expect((await (await get("/")).text()).includes("Tiêu đề đã sửa ở máy chủ thử")).toBe(true);
+
+    // A new article, dated an hour ago so that it leads the home page.
+    const date = DateTime.now().setZone("Asia/Ho_Chi_Minh").minus({ hours: 1 }).startOf("second");
+    const created = join(content, "tin-tuc", date.toFormat("yyyy"), "bai-viet-moi-tao.md");
+    const createdUrl = `/tin-tuc/${date.toFormat("yyyy/MM")}/bai-viet-moi-tao/`;
+    await mkdir(dirname(created), { recursive: true });
+    await writeFile(created, article({ title: "Bài viết mới tạo trong lúc chạy", date: date.toISO({ suppressMilliseconds: true })!, category: "lien-hiep-hoi", tags: "[hội nghị mới]" }));
+    await until("the new article", async () => (await get(createdUrl)).status === 200);
+    expect((await (await get("/")).text()).includes(createdUrl)).toBe(true);
+    expect((await get("/the/hoi-nghi-moi/")).status).toBe(200);
+
+    // Rename and delete articles no other article links to (a broken link would stop both builds).
+    const texts = await Promise.all(files.map((f) => readFile(f, "utf8")));
+    const [renamedFrom, deleted] = files.filter((f) => f !== edited && !texts.some((t) => t.includes(`/${f.split("/").pop()}`)));
+    // Rename: the old URL is gone, the new one answers.
+    const oldUrl = await pageUrl(renamedFrom!);
+    const renamedTo = renamedFrom!.replace(/\.md$/, "-doi-ten.md");
+    await rename(renamedFrom!, renamedTo);
+    const newUrl = await pageUrl(renamedTo);
+    await until("the rename", async () => (await get(oldUrl)).status === 404 && (await get(newUrl)).status === 200);
+
+    // Deletion: 404, and listed nowhere.
+    const deletedUrl = await pageUrl(deleted!);
+    await unlink(deleted!);
+    await until("the deletion", async () => (await get(deletedUrl)).status === 404);
+    expect((await (await get("/")).text()).includes(deletedUrl)).toBe(false);
+
+    const built = await buildContent(content);
+    expect(built.status, built.stderr).toBe(0);
+    const pages = (await listFiles(built.outputDir, [".html", ".xml", ".txt"]))
+      .concat("_redirects")
+      .filter((f) => !/^(admin|pagefind|media|assets)\//.test(f));
+    const devPages = (await (await get("/__dev/pages")).json()) as string[];
+    expect(devPages.map((p) => p.slice(1)).sort()).toEqual([...pages].sort());
+    expect(pages.length).toBeGreaterThan(60);
+    for (const page of pages) {
+      const path = `/${page}`.replace(/index\.html$/, "");
+      const response = await get(path);
+      expect(response.status, path).toBe(page === "404.html" ? 404 : 200);
+      const devBody = (await response.text()).replace(RELOAD_TAG, "");
+      const builtBody = await readFile(join(built.outputDir, page), "utf8");
+      if (devBody !== builtBody) expect.fail(`${path} differs from the production build:\n${firstDifference(devBody, builtBody)}`);
+    }
+    for (const gone of [oldUrl, deletedUrl]) {
+      expect(pages).not.toContain(`${gone.slice(1)}index.html`);
+      const listing = await readFile(join(built.outputDir, "index.html"), "utf8");
+      expect(listing).not.toContain(gone);
+    }
+    await rm(built.outputDir, { recursive: true, force: true });
+  }, 300_000);
+
+  it("shows a content error in the browser, in Vietnamese, naming the file and line, instead of any page", async () => {
+    const file = (await listFiles(content, [".md"])).map((f) => join(content, f)).find((f) => f.endsWith("/bai-viet-moi-tao.md"))!;
+    const good = await readFile(file, "utf8");
+    await writeFile(file, good.replace("category: lien-hiep-hoi", "category: khong-co"));
+    await until("the error page", async () => (await get("/")).status === 500);
+    const html = await (await get("/")).text();
+    expect(html).toContain("Nội dung có 1 lỗi");
+    expect(html).toMatch(/bai-viet-moi-tao\.md:\d+: category: không có chuyên mục/);
+    expect(log).toMatch(/bai-viet-moi-tao\.md:\d+: category/);
+    await writeFile(file, good);
+    await until("the fix", async () => (await get("/")).status === 200);
+  }, 120_000);
+
+  it("gives pages the live-reload script, and never /admin/", async () => {
+    expect((await (await get("/")).text()).includes(RELOAD_TAG)).toBe(true);
+    const admin = await get("/admin/");
+    expect(admin.status).toBe(200);
+    expect((await admin.text()).includes("/__dev/")).toBe(false);
+  });
+});
