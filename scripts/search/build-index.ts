@@ -6,6 +6,7 @@ import path from "node:path";
 import { withAttachmentText } from "./attachments.ts";
 import { renderIndexHtml, type SearchDocument } from "./index-html.ts";
 import { toIndexText } from "./vietnamese.ts";
+import { writeNewestOrder } from "./write-newest-order.ts";
 import { writeVocabulary } from "./write-vocabulary.ts";
 
 export type { SearchDocument } from "./index-html.ts";
@@ -102,5 +103,6 @@ export async function buildSearchIndex(docs: SearchDocument[], outputDir: string
   const indexed = await withAttachmentText(docs);
   const pages = await writePagefindIndex(indexed, pagefindDir, undefined, background);
   await writeVocabulary(indexed, pagefindDir);
+  await writeNewestOrder(pagefindDir);
   return { pages, indexMs: Math.round(performance.now() - started), pagefindDir };
 }

@@ -32,10 +32,6 @@ export interface Attachment {
   text?: string;
 }
 
-/** Sort key for pages without a date, so "newest first" still lists them (last). */
-export const UNDATED_SORT_KEY = "0000-01-01";
-
-
 
 /** Numbers and upper-case Roman numerals of a title ("lần thứ 11", "Đại hội VI", "năm 2022"). */
 function titleNumbers(title: string): string[] {
@@ -64,14 +60,13 @@ export function renderIndexHtml(doc: SearchDocument, indexText: (text: string) =
     }
     head.push(`<meta data-pagefind-filter="${OWN_CATEGORY_FILTER}[content]" content="${escapeHtml(doc.category)}">`);
   }
-  let sortKey = UNDATED_SORT_KEY;
+  // No data-pagefind-sort: a sort is a list of every page in the metadata every search loads;
+  // "newest first" uses newest-order.json instead (write-newest-order.ts).
   if (doc.dateIso) {
     const date = DateTime.fromISO(doc.dateIso, { zone: ZONE });
     if (!date.isValid) throw new Error(`${doc.url}: dateIso "${doc.dateIso}" is not an ISO 8601 date`);
-    sortKey = toIso(date);
-    head.push(`<meta data-pagefind-filter="${DATE_FILTER}[content]" content="${sortKey}">`);
+    head.push(`<meta data-pagefind-filter="${DATE_FILTER}[content]" content="${toIso(date)}">`);
   }
-  head.push(`<meta data-pagefind-sort="date[content]" content="${sortKey}">`);
   for (const value of titleNumbers(doc.title)) {
     head.push(`<meta data-pagefind-filter="${TITLE_NUMBER_FILTER}[content]" content="${value}">`);
   }
