@@ -32,7 +32,6 @@ export interface Attachment {
   text?: string;
 }
 
-
 /** Numbers and upper-case Roman numerals of a title ("lần thứ 11", "Đại hội VI", "năm 2022"). */
 function titleNumbers(title: string): string[] {
   const found = title
