@@ -1,5 +1,5 @@
-// The site's only script. Reading never needs it: it adds click-to-load video and the widgets' live parts.
-import "../widgets/client.ts";
+// The site's only script (scripts/assets.ts adds each widget's client after it). Reading never needs it:
+// it adds click-to-load video and the widgets' live parts.
 import { initVideos } from "./video.ts";
 
 initVideos(document);

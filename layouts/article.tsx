@@ -1,10 +1,8 @@
 import type { BuildContext } from "../scripts/build-context.ts";
-import { formatDateTime } from "../scripts/model/dates.ts";
 import type { Article } from "../scripts/model/types.ts";
 import { articleMeta } from "../scripts/publish/metadata.ts";
 import { Base } from "./base.tsx";
-import { ArticleList, Breadcrumb, Html } from "./components.tsx";
-import { toIso } from "../scripts/model/dates.ts";
+import { ArticleList, Breadcrumb, Html, Time } from "./components.tsx";
 
 const RELATED = 5;
 
@@ -27,7 +25,7 @@ export function ArticlePage({ build, article }: { build: BuildContext; article: 
         <Breadcrumb category={article.category} />
         <h1 class="article-title">{article.title}</h1>
         <p class="article-meta">
-          Đăng lúc: <time datetime={toIso(article.date)}>{formatDateTime(article.date)}</time>
+          Đăng lúc: <Time date={article.date} format="dateTime" />
           {article.draft && <span class="badge">Bản nháp</span>}
           {article.future && <span class="badge">Hẹn giờ, chưa công khai</span>}
         </p>

@@ -3,7 +3,8 @@ import type { BuildContext } from "../scripts/build-context.ts";
 import { HeadMeta } from "../scripts/publish/head-meta.tsx";
 import { pageMeta, type HeadMetaData } from "../scripts/publish/metadata.ts";
 import { feedTitle } from "../scripts/publish/site-files.ts";
-import { Html } from "./components.tsx";
+import { Contact, Html } from "./components.tsx";
+import { FIXED_FILES, FIXED_PAGES, pageUrl } from "../scripts/urls.ts";
 
 export interface BaseProps {
   build: BuildContext;
@@ -34,7 +35,7 @@ export function Base({ build, title, description, url, head, script, noindex, me
         <link rel="canonical" href={site.url + url} />
         <link rel="icon" href={build.assets.icon} type="image/svg+xml" />
         <link rel="stylesheet" href={build.assets.css} />
-        <link rel="alternate" type="application/atom+xml" title={feedTitle(site)} href="/feed.xml" />
+        <link rel="alternate" type="application/atom+xml" title={feedTitle(site)} href={FIXED_FILES.feed} />
         <HeadMeta meta={meta ?? pageMeta(site, { title, description, url })} siteName={site.name} />
         {head}
         <script src={build.assets.js} defer />
@@ -46,10 +47,10 @@ export function Base({ build, title, description, url, head, script, noindex, me
         </a>
         <header class="site-header">
           <div class="container header-inner">
-            <a class="site-name" href="/">
+            <a class="site-name" href={FIXED_PAGES.home}>
               <span class="site-name-full">{site.name}</span>
             </a>
-            <form class="header-search" role="search" action="/tim-kiem/" method="get">
+            <form class="header-search" role="search" action={FIXED_PAGES.search} method="get">
               <label for="header-q" class="visually-hidden">
                 Tìm kiếm trên trang
               </label>
@@ -78,51 +79,10 @@ export function Base({ build, title, description, url, head, script, noindex, me
         <footer class="site-footer">
           <div class="container">
             <p class="footer-name">{site.name}</p>
-            <dl class="footer-contact">
-              {site.address && (
-                <>
-                  <dt>Địa chỉ</dt>
-                  <dd>{site.address}</dd>
-                </>
-              )}
-              {site.phone && (
-                <>
-                  <dt>Điện thoại</dt>
-                  <dd>
-                    <a href={`tel:${site.phone.replace(/[^\d+]/g, "")}`}>{site.phone}</a>
-                  </dd>
-                </>
-              )}
-              {site.fax && (
-                <>
-                  <dt>Fax</dt>
-                  <dd>{site.fax}</dd>
-                </>
-              )}
-              {site.email && (
-                <>
-                  <dt>Email</dt>
-                  <dd>
-                    <a href={`mailto:${site.email}`}>{site.email}</a>
-                  </dd>
-                </>
-              )}
-              {site.responsible && (
-                <>
-                  <dt>Chịu trách nhiệm nội dung</dt>
-                  <dd>{site.responsible}</dd>
-                </>
-              )}
-              {site.licence && (
-                <>
-                  <dt>Giấy phép</dt>
-                  <dd>{site.licence}</dd>
-                </>
-              )}
-            </dl>
+            <Contact site={site} class="footer-contact" withPublisher />
             <p class="footer-links">
-              <a href="/gioi-thieu/">Giới thiệu</a> · <a href="/lien-he/">Liên hệ</a> · <a href="/luu-tru/">Lưu trữ</a> ·{" "}
-              <a href="/feed.xml">Tin RSS</a>
+              <a href={pageUrl("gioi-thieu")}>Giới thiệu</a> · <a href={pageUrl("lien-he")}>Liên hệ</a> · <a href={FIXED_PAGES.archive}>Lưu trữ</a> ·{" "}
+              <a href={FIXED_FILES.feed}>Tin RSS</a>
             </p>
           </div>
         </footer>

@@ -1,10 +1,17 @@
 import type { DateTime } from "luxon";
-import { formatDate, formatDateTime, toIso } from "../scripts/model/dates.ts";
+import type { ComponentChildren } from "preact";
+import { IMAGE_SIZES } from "../scripts/images/config.ts";
+import { formatDate, formatDateTime, formatLongDate, toIso } from "../scripts/model/dates.ts";
 import { pageUrl } from "../scripts/model/paginate.ts";
+import type { SiteData } from "../scripts/content/schema.ts";
 import type { Article, Category } from "../scripts/model/types.ts";
+import { FIXED_PAGES } from "../scripts/urls.ts";
 
-export function Time({ date, withTime = false }: { date: DateTime; withTime?: boolean }) {
-  return <time datetime={toIso(date)}>{withTime ? formatDateTime(date) : formatDate(date)}</time>;
+const DATE_FORMATS = { date: formatDate, dateTime: formatDateTime, long: formatLongDate } as const;
+
+/** Every date a reader sees: Vietnam time, the same machine-readable form everywhere. */
+export function Time({ date, format = "date" }: { date: DateTime; format?: keyof typeof DATE_FORMATS }) {
+  return <time datetime={toIso(date)}>{DATE_FORMATS[format](date)}</time>;
 }
 
 export function Breadcrumb({ category, current }: { category: Category; current?: string }) {
@@ -12,7 +19,7 @@ export function Breadcrumb({ category, current }: { category: Category; current?
     <nav class="breadcrumb" aria-label="Đường dẫn">
       <ol>
         <li>
-          <a href="/">Trang chủ</a>
+          <a href={FIXED_PAGES.home}>Trang chủ</a>
         </li>
         {category.path.map((c) => (
           <li>
@@ -25,14 +32,11 @@ export function Breadcrumb({ category, current }: { category: Category; current?
   );
 }
 
-/** Matches .card-image in site.css; the images transform picks the encoded width from it. */
-const CARD_IMAGE_SIZES = "(min-width: 640px) 200px, 112px";
-
 export function ArticleCard({ article, headingLevel = 3, showSummary = true }: { article: Article; headingLevel?: 2 | 3; showSummary?: boolean }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article class={article.image ? "card has-image" : "card"}>
-      {article.image && <img class="card-image" src={article.image} alt={article.imageAlt ?? ""} sizes={CARD_IMAGE_SIZES} />}
+      {article.image && <img class="card-image" src={article.image} alt={article.imageAlt ?? ""} sizes={IMAGE_SIZES.card} />}
       <Heading class="card-title">
         <a href={article.url}>{article.title}</a>
       </Heading>
@@ -107,4 +111,29 @@ export function Pagination({ baseUrl, pageNumber, totalPages }: { baseUrl: strin
 /** Trusted HTML produced by our own renderer (Markdown with raw HTML off, or a widget). */
 export function Html({ html, class: className }: { html: string; class?: string }) {
   return <div class={className} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+/**
+ * The organisation's contact details from site.yaml (the footer, and pages with `show_contact`);
+ * an empty field is left out. `withPublisher` adds who answers for the content and the licence.
+ */
+export function Contact({ site, class: className, withPublisher = false }: { site: SiteData; class: string; withPublisher?: boolean }) {
+  const rows: [string, ComponentChildren][] = [];
+  if (site.address) rows.push(["Địa chỉ", site.address]);
+  if (site.phone) rows.push(["Điện thoại", <a href={`tel:${site.phone.replace(/[^\d+]/g, "")}`}>{site.phone}</a>]);
+  if (site.fax) rows.push(["Fax", site.fax]);
+  if (site.email) rows.push(["Email", <a href={`mailto:${site.email}`}>{site.email}</a>]);
+  if (withPublisher && site.responsible) rows.push(["Chịu trách nhiệm nội dung", site.responsible]);
+  if (withPublisher && site.licence) rows.push(["Giấy phép", site.licence]);
+  if (rows.length === 0) return null;
+  return (
+    <dl class={className}>
+      {rows.map(([label, value]) => (
+        <>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </>
+      ))}
+    </dl>
+  );
 }

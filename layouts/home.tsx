@@ -1,11 +1,10 @@
 import type { BuildContext } from "../scripts/build-context.ts";
-import { formatLongDate } from "../scripts/model/dates.ts";
+import { IMAGE_SIZES } from "../scripts/images/config.ts";
 import { Base } from "./base.tsx";
-import { ArticleCard, ArticleList } from "./components.tsx";
+import { ArticleCard, ArticleList, Time } from "./components.tsx";
+import { FIXED_PAGES } from "../scripts/urls.ts";
 
 const LATEST = 8;
-/** Matches .lead-image in site.css: the full main column. */
-const LEAD_IMAGE_SIZES = "(min-width: 1200px) 820px, (min-width: 960px) calc(100vw - 380px), calc(100vw - 2rem)";
 const PER_CATEGORY = 4;
 
 export function HomePage({ build }: { build: BuildContext }) {
@@ -13,14 +12,14 @@ export function HomePage({ build }: { build: BuildContext }) {
   const [lead, ...rest] = articles;
   const roots = categories.filter((c) => !c.parent && c.articles.length > 0);
   return (
-    <Base build={build} title={site.name} url="/">
+    <Base build={build} title={site.name} url={FIXED_PAGES.home}>
       <h1 class="visually-hidden">{site.name}</h1>
       {lead ? (
         <article class="lead-article">
-          {lead.image && <img class="lead-image" src={lead.image} alt={lead.imageAlt ?? ""} sizes={LEAD_IMAGE_SIZES} />}
+          {lead.image && <img class="lead-image" src={lead.image} alt={lead.imageAlt ?? ""} sizes={IMAGE_SIZES.lead} />}
           <p class="lead-kicker">
             <a href={lead.category.url}>{lead.category.name}</a> ·{" "}
-            <time datetime={lead.dateIso}>{formatLongDate(lead.date)}</time>
+            <Time date={lead.date} format="long" />
           </p>
           <h2 class="lead-title">
             <a href={lead.url}>{lead.title}</a>

@@ -3,6 +3,7 @@ import type { Listing } from "../scripts/model/types.ts";
 import { categoryFeedPath, feedTitle } from "../scripts/publish/site-files.ts";
 import { Base } from "./base.tsx";
 import { ArticleList, Breadcrumb, Pagination } from "./components.tsx";
+import { FIXED_PAGES, yearUrl } from "../scripts/urls.ts";
 
 export function ListingPage({ build, listing }: { build: BuildContext; listing: Listing }) {
   const title = listing.pageNumber > 1 ? `${listing.title} (trang ${listing.pageNumber})` : listing.title;
@@ -37,7 +38,7 @@ export function ListingPage({ build, listing }: { build: BuildContext; listing: 
 export function ArchiveIndexPage({ build }: { build: BuildContext }) {
   const { years, categories } = build.model;
   return (
-    <Base build={build} title="Lưu trữ" url="/luu-tru/">
+    <Base build={build} title="Lưu trữ" url={FIXED_PAGES.archive}>
       <h1>Lưu trữ</h1>
       <h2>Theo năm</h2>
       {years.length === 0 ? (
@@ -46,7 +47,7 @@ export function ArchiveIndexPage({ build }: { build: BuildContext }) {
         <ul class="archive-years">
           {years.map((y) => (
             <li>
-              <a href={`/luu-tru/${y.year}/`}>Năm {y.year}</a> ({y.articles.length} bài)
+              <a href={yearUrl(y.year)}>Năm {y.year}</a> ({y.articles.length} bài)
             </li>
           ))}
         </ul>

@@ -1,33 +1,16 @@
 import type { BuildContext } from "../scripts/build-context.ts";
 import type { Page } from "../scripts/model/types.ts";
 import { Base } from "./base.tsx";
-import { Html } from "./components.tsx";
+import { Contact, Html } from "./components.tsx";
+import { FIXED_FILES, FIXED_PAGES } from "../scripts/urls.ts";
 
 export function StaticPage({ build, page }: { build: BuildContext; page: Page }) {
-  const { site } = build.model;
-  const contacts = (
-    [
-      ["Địa chỉ", site.address],
-      ["Điện thoại", site.phone],
-      ["Fax", site.fax],
-      ["Email", site.email],
-    ] as const
-  ).filter(([, v]) => v);
   return (
     <Base build={build} title={page.title} description={page.summary} url={page.url}>
       <article class="static-page" data-pagefind-body>
         <h1>{page.title}</h1>
         <Html class="prose" html={page.html} />
-        {page.frontMatter.show_contact && contacts.length > 0 && (
-          <dl class="contact-list">
-            {contacts.map(([label, value]) => (
-              <>
-                <dt>{label}</dt>
-                <dd>{value}</dd>
-              </>
-            ))}
-          </dl>
-        )}
+        {page.frontMatter.show_contact && <Contact site={build.model.site} class="contact-list" />}
       </article>
     </Base>
   );
@@ -35,18 +18,18 @@ export function StaticPage({ build, page }: { build: BuildContext; page: Page })
 
 export function NotFoundPage({ build }: { build: BuildContext }) {
   return (
-    <Base build={build} title="Không tìm thấy trang" url="/404.html" noindex>
+    <Base build={build} title="Không tìm thấy trang" url={FIXED_FILES.notFound} noindex>
       <h1>Không tìm thấy trang</h1>
       <p>Trang bạn tìm không tồn tại hoặc đã được chuyển sang địa chỉ khác.</p>
       <ul>
         <li>
-          <a href="/">Về trang chủ</a>
+          <a href={FIXED_PAGES.home}>Về trang chủ</a>
         </li>
         <li>
-          <a href="/tim-kiem/">Tìm kiếm bài viết</a>
+          <a href={FIXED_PAGES.search}>Tìm kiếm bài viết</a>
         </li>
         <li>
-          <a href="/luu-tru/">Xem lưu trữ theo năm và chuyên mục</a>
+          <a href={FIXED_PAGES.archive}>Xem lưu trữ theo năm và chuyên mục</a>
         </li>
       </ul>
     </Base>

@@ -1,8 +1,9 @@
 import { NotFoundPage } from "../layouts/page.tsx";
 import { renderDocument } from "../scripts/render/document.ts";
 import type { RouteData } from "./route.ts";
+import { FIXED_FILES } from "../scripts/urls.ts";
 
-export const data = { permalink: "/404.html", eleventyExcludeFromCollections: true };
+export const data = { permalink: FIXED_FILES.notFound, eleventyExcludeFromCollections: true };
 
 export function render({ build }: RouteData) {
   return renderDocument(<NotFoundPage build={build} />);

@@ -1,8 +1,9 @@
 import { ArchiveIndexPage } from "../layouts/listing.tsx";
 import { renderDocument } from "../scripts/render/document.ts";
 import type { RouteData } from "./route.ts";
+import { FIXED_PAGES } from "../scripts/urls.ts";
 
-export const data = { permalink: "/luu-tru/", eleventyExcludeFromCollections: true };
+export const data = { permalink: FIXED_PAGES.archive, eleventyExcludeFromCollections: true };
 
 export function render({ build }: RouteData) {
   return renderDocument(<ArchiveIndexPage build={build} />);

@@ -1,7 +1,8 @@
 import { siteFeed } from "../scripts/publish/site-files.ts";
 import type { RouteData } from "./route.ts";
+import { FIXED_FILES } from "../scripts/urls.ts";
 
-export const data = { permalink: "/feed.xml", eleventyExcludeFromCollections: true };
+export const data = { permalink: FIXED_FILES.feed, eleventyExcludeFromCollections: true };
 
 export function render({ build }: RouteData) {
   return siteFeed(build.model);

@@ -1,7 +1,8 @@
 import { newsSitemap } from "../scripts/publish/site-files.ts";
 import type { RouteData } from "./route.ts";
+import { FIXED_FILES } from "../scripts/urls.ts";
 
-export const data = { permalink: "/sitemap-news.xml", eleventyExcludeFromCollections: true };
+export const data = { permalink: FIXED_FILES.newsSitemap, eleventyExcludeFromCollections: true };
 
 export function render({ build }: RouteData) {
   return newsSitemap(build.model);

@@ -1,7 +1,8 @@
 import { redirects } from "../scripts/publish/site-files.ts";
 import type { RouteData } from "./route.ts";
+import { FIXED_FILES } from "../scripts/urls.ts";
 
-export const data = { permalink: "/_redirects", eleventyExcludeFromCollections: true };
+export const data = { permalink: FIXED_FILES.redirects, eleventyExcludeFromCollections: true };
 
 export function render({ build }: RouteData) {
   return redirects(build.model);

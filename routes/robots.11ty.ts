@@ -1,7 +1,8 @@
 import { robots } from "../scripts/publish/site-files.ts";
 import type { RouteData } from "./route.ts";
+import { FIXED_FILES } from "../scripts/urls.ts";
 
-export const data = { permalink: "/robots.txt", eleventyExcludeFromCollections: true };
+export const data = { permalink: FIXED_FILES.robots, eleventyExcludeFromCollections: true };
 
 export function render({ build }: RouteData) {
   return robots(build.model);

@@ -1,7 +1,8 @@
 import { sitemap } from "../scripts/publish/site-files.ts";
 import type { RouteData } from "./route.ts";
+import { FIXED_FILES } from "../scripts/urls.ts";
 
-export const data = { permalink: "/sitemap.xml", eleventyExcludeFromCollections: true };
+export const data = { permalink: FIXED_FILES.sitemap, eleventyExcludeFromCollections: true };
 
 export function render({ build }: RouteData) {
   return sitemap(build.model);

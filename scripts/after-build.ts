@@ -1,25 +1,22 @@
 import { buildAdmin } from "./admin/build-admin.ts";
 import { writeAssets } from "./assets.ts";
 import type { BuildContext } from "./build-context.ts";
-import { endStage } from "./build-stats.ts";
 import { publishDocuments } from "./publish/media-files.ts";
 import { writeDefaultOgImage } from "./publish/og-image.ts";
 import { buildSearchIndex } from "./search/build-index.ts";
 import { searchDocuments } from "./search/from-model.ts";
-
-let indexing: Promise<unknown> | undefined;
 
 /**
  * The index is built from the model, not from the rendered pages, so a production build
  * starts it before Eleventy renders: Pagefind's own process then works on the other core.
  */
 export function startSearchIndex(build: BuildContext, outputDir: string): void {
-  indexing = buildSearchIndex(searchDocuments(build.model), outputDir);
+  build.searchIndex = buildSearchIndex(searchDocuments(build.model), outputDir);
 }
 
 /** What is written after Eleventy has rendered the pages: assets, share image, images and documents, search index, editor UI. */
 export async function afterBuild(build: BuildContext, outputDir: string): Promise<void> {
-  endStage("render");
+  build.stats.endStage("render");
   const { model } = build;
   await Promise.all([
     writeAssets(outputDir, build.assets),
@@ -28,8 +25,7 @@ export async function afterBuild(build: BuildContext, outputDir: string): Promis
     build.images.publish(),
     publishDocuments(model.contentDir, outputDir),
   ]);
-  endStage("write");
-  await (indexing ?? buildSearchIndex(searchDocuments(model), outputDir));
-  indexing = undefined;
-  endStage("search");
+  build.stats.endStage("write");
+  await (build.searchIndex ?? buildSearchIndex(searchDocuments(model), outputDir));
+  build.stats.endStage("search");
 }

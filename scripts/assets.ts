@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { build } from "esbuild";
+import { WIDGETS } from "../widgets/registry.ts";
+import { bundleScript } from "./bundle.ts";
 import { bundleSearchClient } from "./search/bundle-client.ts";
 
 export interface Assets {
@@ -28,6 +30,15 @@ function hashed(files: Map<string, string>, name: string, ext: string, content: 
   return url;
 }
 
+/** assets/site.ts, then each widget's client (its default export, run once per page). */
+function siteScript(): string {
+  const clients = WIDGETS.flatMap((w) => (w.client ? [w.client] : []));
+  return [
+    `import "./assets/site.ts";`,
+    ...clients.map((file, i) => `import init${i} from ${JSON.stringify(file)};\ninit${i}();`),
+  ].join("\n");
+}
+
 export async function writeAssets(outputDir: string, assets: Assets): Promise<void> {
   await mkdir(join(outputDir, "assets"), { recursive: true });
   await Promise.all([...assets.files].map(([url, content]) => writeFile(join(outputDir, url), content)));
@@ -38,18 +49,11 @@ export async function buildAssets(): Promise<Assets> {
   const cssFiles = [join(root, "assets", "site.css"), ...(await widgetStyles()), join(root, "assets", "print.css")];
   const css = (await Promise.all(cssFiles.map((f) => readFile(f, "utf8").catch(() => "")))).join("\n");
   const minifiedCss = await build({ stdin: { contents: css, loader: "css" }, write: false, minify: true });
-  const js = await build({
-    entryPoints: [join(root, "assets", "site.ts")],
-    bundle: true,
-    minify: true,
-    format: "esm",
-    target: "es2020",
-    write: false,
-  });
+  const js = await bundleScript({ contents: siteScript(), resolveDir: root });
   const files = new Map<string, string>();
   return {
     css: hashed(files, "site", "css", minifiedCss.outputFiles[0]!.text),
-    js: hashed(files, "site", "js", js.outputFiles[0]!.text),
+    js: hashed(files, "site", "js", js),
     search: hashed(files, "search", "js", await bundleSearchClient()),
     icon: hashed(files, "favicon", "svg", await readFile(join(root, "assets", "favicon.svg"), "utf8")),
     files,

@@ -1,5 +1,5 @@
 import { buildAssets, type Assets } from "./assets.ts";
-import { endStage } from "./build-stats.ts";
+import { BuildStats } from "./build-stats.ts";
 import { contentDir, isPreview, outputDir } from "./config.ts";
 import { validateContent } from "./check/validate.ts";
 import { ContentError, formatIssue } from "./content/issues.ts";
@@ -16,6 +16,10 @@ export interface BuildContext {
   sidebarHtml: string;
   /** Encoded before rendering; pages' images are rewritten by the transform, files copied after. */
   images: ImagePipeline;
+  /** This build's stage timings. */
+  stats: BuildStats;
+  /** The search index, when it was started before rendering (production builds). */
+  searchIndex?: Promise<unknown>;
 }
 
 let preloaded: Promise<BuildContext> | undefined;
@@ -34,17 +38,18 @@ export function createBuildContext(): Promise<BuildContext> {
 }
 
 async function computeBuildContext(): Promise<BuildContext> {
+  const stats = new BuildStats();
   // The very checks of `npm run check`: whatever it rejects stops the build before anything is written.
   const { model, issues, sidebar } = await validateContent({ contentDir, preview: isPreview(), lenient: isPreview() });
   if (!model || !sidebar) throw new ContentError(issues);
   for (const w of issues) console.log(formatIssue(w));
-  endStage("load");
+  stats.endStage("load");
   const images = new ImagePipeline({ contentDir, outputDir });
   await images.prepare(imageRefs(model));
-  endStage("images");
+  stats.endStage("images");
   const [assets, sidebarHtml] = await Promise.all([buildAssets(), renderSidebar(sidebar)]);
-  endStage("assets");
+  stats.endStage("assets");
   // Frozen, Eleventy hands it to templates by reference: its data cascade deep-copies unfrozen
   // plain objects and wraps them in a fresh Proxy on every access from a paginated page.
-  return Object.freeze({ model, assets, sidebarHtml, images });
+  return Object.freeze({ model, assets, sidebarHtml, images, stats });
 }

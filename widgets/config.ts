@@ -2,9 +2,7 @@ import { z } from "zod";
 import type { ContentIssue } from "../scripts/content/issues.ts";
 import { readDataFile } from "../scripts/content/data-files.ts";
 import { strictFields } from "../scripts/content/schema.ts";
-
-export const WIDGET_NAMES = ["announcements", "video", "links", "quotes", "counter"] as const;
-export type WidgetName = (typeof WIDGET_NAMES)[number];
+import { WIDGET_NAMES } from "./registry.ts";
 
 const widgetName = z.enum(WIDGET_NAMES, {
   error: (i) => `"${String(i.input)}" không phải tên một ô — dùng một trong các tên: ${WIDGET_NAMES.join(", ")}`,

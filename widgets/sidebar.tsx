@@ -1,50 +1,26 @@
 import { access } from "node:fs/promises";
-import type { Store } from "@netlify/blobs";
-import type { DateTime } from "luxon";
+import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import type { ContentIssue } from "../scripts/content/issues.ts";
 import { nowInVietnam } from "../scripts/model/dates.ts";
 import type { Article } from "../scripts/model/types.ts";
-import { Announcements } from "./announcements/Announcements.tsx";
-import { loadAnnouncements, type AnnouncementsData } from "./announcements/data.ts";
-import { loadSidebarConfig, type WidgetName } from "./config.ts";
-import { Counter } from "./counter/Counter.tsx";
-import { loadCounter, type CounterData } from "./counter/data.ts";
-import { Links } from "./links/Links.tsx";
-import { loadLinks, type WebLink } from "./links/data.ts";
-import { Quotes } from "./quotes/Quotes.tsx";
-import { loadQuotes, type QuotesData } from "./quotes/data.ts";
-import { VideoBox } from "./video/VideoBox.tsx";
+import { loadSidebarConfig } from "./config.ts";
 import { dataFilePath } from "../scripts/content/data-files.ts";
-import { loadVideos, type VideosData } from "./video/data.ts";
+import { WIDGETS, type WidgetName } from "./registry.ts";
+import type { WidgetContext, WidgetDefinition } from "./widget.ts";
 
-export type SidebarWidget =
-  | { name: "announcements"; data: AnnouncementsData }
-  | { name: "video"; data: VideosData }
-  | { name: "links"; links: WebLink[] }
-  | { name: "quotes"; data: QuotesData }
-  | { name: "counter"; data: CounterData };
+/** A loaded box: its name and its markup, bound to its data when it was loaded (so types never cross boxes). */
+export interface SidebarWidget {
+  name: WidgetName;
+  render(): VNode;
+}
 
 export interface SidebarData {
   /** The boxes to show, in sidebar.yaml's order; empty ones are left out. */
   widgets: SidebarWidget[];
-  /** Every video, also for the /video/ page (VideoListPage). */
-  videos: VideosData;
 }
 
-export interface SidebarOptions {
-  /** Build time: decides "new" announcements, the no-JS quote and the counter's label. */
-  now?: DateTime;
-  /** Visit log to read the build-time count from (default: Netlify's, when the build has it). */
-  counterStore?: Store;
-}
-
-const DATA_FILES: Partial<Record<WidgetName, string>> = {
-  video: "videos.yaml",
-  links: "links.yaml",
-  quotes: "quotes.yaml",
-  counter: "counter.yaml",
-};
+export type SidebarOptions = Partial<Pick<WidgetContext, "now" | "counterStore">>;
 
 const exists = (path: string) => access(path).then(() => true, () => false);
 
@@ -58,66 +34,47 @@ function missingFile(contentDir: string, file: string, widget: WidgetName): Cont
   };
 }
 
+async function loadWidget<Data>(
+  definition: WidgetDefinition<WidgetName, Data>,
+  context: WidgetContext,
+): Promise<{ widget?: SidebarWidget; issues: ContentIssue[] }> {
+  const { data, issues } = await definition.load(context);
+  const { Component } = definition;
+  return { widget: data === undefined ? undefined : { name: definition.name, render: () => <Component data={data} /> }, issues };
+}
+
 /** Load everything the sidebar shows; every problem in content/_data comes back as an issue. */
 export async function loadSidebarData(
   contentDir: string,
   articles: Article[],
   options: SidebarOptions = {},
 ): Promise<{ data: SidebarData; issues: ContentIssue[] }> {
-  const now = options.now ?? nowInVietnam();
   const { config, explicit, issues } = await loadSidebarConfig(contentDir);
-  const videos = await loadVideos(contentDir);
-  issues.push(...videos.issues);
+  const context: WidgetContext = { contentDir, articles, now: options.now ?? nowInVietnam(), config, counterStore: options.counterStore };
   const widgets: SidebarWidget[] = [];
-  for (const name of config.widgets) {
-    const file = DATA_FILES[name];
-    if (file && !(await exists(dataFilePath(contentDir, file).path))) {
-      // A box asked for by name needs its file; the default list just skips it.
-      if (explicit) issues.push(missingFile(contentDir, file, name));
+  for (const definition of WIDGETS) {
+    const shown = config.widgets.indexOf(definition.name);
+    if (shown < 0) {
+      if (definition.checkWhenHidden) issues.push(...(await definition.load(context)).issues);
       continue;
     }
-    if (name === "announcements") {
-      widgets.push({ name, data: loadAnnouncements(articles, config.announcements.limit, now) });
-    } else if (name === "video") {
-      if (videos.data.videos.length > 0) widgets.push({ name, data: videos.data });
-    } else if (name === "links") {
-      const { links, issues: found } = await loadLinks(contentDir);
-      issues.push(...found);
-      if (links.length > 0) widgets.push({ name, links });
-    } else if (name === "quotes") {
-      const { data, issues: found } = await loadQuotes(contentDir, now);
-      issues.push(...found);
-      if (data.quotes.length > 0) widgets.push({ name, data });
-    } else {
-      const { data, issues: found } = await loadCounter(contentDir, { now, store: options.counterStore });
-      issues.push(...found);
-      if (data) widgets.push({ name, data });
+    const file = definition.dataFile;
+    if (file && !(await exists(dataFilePath(contentDir, file).path))) {
+      // A box asked for by name needs its file; the default list just skips it.
+      if (explicit) issues.push(missingFile(contentDir, file, definition.name));
+      continue;
     }
+    const loaded = await loadWidget<unknown>(definition as WidgetDefinition<WidgetName, unknown>, context);
+    issues.push(...loaded.issues);
+    if (loaded.widget) widgets[shown] = loaded.widget;
   }
-  return { data: { widgets, videos: videos.data }, issues };
-}
-
-function Widget({ widget }: { widget: SidebarWidget }) {
-  switch (widget.name) {
-    case "announcements":
-      return <Announcements data={widget.data} />;
-    case "video":
-      return <VideoBox data={widget.data} />;
-    case "links":
-      return <Links links={widget.links} />;
-    case "quotes":
-      return <Quotes data={widget.data} />;
-    case "counter":
-      return <Counter data={widget.data} />;
-  }
+  return { data: { widgets: widgets.filter(Boolean) }, issues };
 }
 
 export function Sidebar({ data }: { data: SidebarData }) {
   return (
     <aside class="sidebar" aria-label="Thông tin thêm" data-pagefind-ignore="all">
-      {data.widgets.map((widget) => (
-        <Widget widget={widget} />
-      ))}
+      {data.widgets.map((widget) => widget.render())}
     </aside>
   );
 }

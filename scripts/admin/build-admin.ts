@@ -5,6 +5,7 @@ import type { CategoriesData } from "../content/schema.ts";
 import { cmsBundle } from "./bundle.ts";
 import { cmsConfig, localBackendUrlFromEnv, type AdminOptions } from "./config.ts";
 import { cmsRepository } from "./github-repo.ts";
+import { ADMIN } from "../urls.ts";
 
 const page = (script: string, stylesheet?: string) => `<!doctype html>
 <html lang="vi">
@@ -15,7 +16,7 @@ const page = (script: string, stylesheet?: string) => `<!doctype html>
 <title>Quản trị nội dung</title>
 ${stylesheet ? `<meta name="site-stylesheet" content="${stylesheet}">\n` : ""}</head>
 <body>
-<script src="/admin/${script}"></script>
+<script src="${ADMIN}${script}"></script>
 </body>
 </html>
 `;

@@ -19,7 +19,7 @@ function fromUrl(url: string): string | undefined {
 }
 
 /** True on the machines that build for the live site: GitHub Actions and Netlify. */
-export function isDeployBuild(env: NodeJS.ProcessEnv = process.env): boolean {
+function isDeployBuild(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.GITHUB_ACTIONS === "true" || env.NETLIFY === "true";
 }
 

@@ -18,7 +18,7 @@ export interface PreviewProps {
 }
 
 /** category key → "Tin hoạt động › Liên hiệp Hội", from the select field of the config. */
-export const categoryNames = new Map<string, string>();
+const categoryNames = new Map<string, string>();
 
 export function registerCategoryNames(config: { collections?: { fields?: { name: string; options?: { value: string; label: string }[] }[] }[] }): void {
   for (const collection of config.collections ?? []) {

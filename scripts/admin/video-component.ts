@@ -6,7 +6,7 @@ export interface VideoBlock {
   caption?: string;
 }
 
-export function videoBlockText({ url, caption }: VideoBlock): string {
+function videoBlockText({ url, caption }: VideoBlock): string {
   return `::: video${url?.trim() ? ` ${url.trim()}` : ""}\n${(caption ?? "").trim()}\n:::`;
 }
 

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs, promisify } from "node:util";
 import { runCli } from "../quality/cli.ts";
-import { listFiles } from "../quality/files.ts";
+import { listFiles } from "../list-files.ts";
 import { measureDevLoop, type DevLoopResult } from "./dev-loop.ts";
 import { runHugoAndPagefind, type PeerResult } from "./hugo.ts";
 import { runMeasured, statsLines } from "./measure.ts";

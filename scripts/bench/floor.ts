@@ -1,6 +1,7 @@
 // The floor a build is compared with: read every article with gray-matter, render it with markdown-it,
 // write it out and index it with Pagefind's Node API. Nothing else: no layout, no model, no images.
 //   tsx scripts/bench/floor.ts --content DIR --out DIR   → prints a FLOOR_STATS {json} line
+import { escapeUTF8 as escapeHtml } from "entities";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
@@ -8,7 +9,7 @@ import matter from "gray-matter";
 import MarkdownIt from "markdown-it";
 import * as pagefind from "pagefind";
 import { isMain, runCli } from "../quality/cli.ts";
-import { listFiles } from "../quality/files.ts";
+import { listFiles } from "../list-files.ts";
 
 export interface FloorStats {
   totalMs: number;
@@ -16,9 +17,7 @@ export interface FloorStats {
   pages: number;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+
 
 export async function runFloor(contentDir: string, outDir: string): Promise<FloorStats> {
   const started = performance.now();

@@ -22,9 +22,9 @@ import { checkMediaFiles } from "./media-files.ts";
 import { checkNfd } from "./nfd.ts";
 import { checkPlaceholders } from "./placeholders.ts";
 import { checkReferences } from "./references.ts";
+import { decodeUtf8 } from "../content/read-text.ts";
 
 const TEXT = /\.(md|ya?ml)$/;
-const decoder = new TextDecoder("utf-8", { fatal: true });
 
 export interface ValidateOptions {
   contentDir: string;
@@ -140,12 +140,10 @@ function rawTexts(contentDir: string, files: string[], known: ReadonlyMap<string
       texts.set(display, loaded);
       continue;
     }
-    try {
-      // Synchronous: thousands of small files, one after another, beat thousands of awaited reads.
-      texts.set(display, decoder.decode(readFileSync(path)).replace(/\r\n?/g, "\n"));
-    } catch {
-      // Not UTF-8: the loader already reports it.
-    }
+    // Synchronous: thousands of small files, one after another, beat thousands of awaited reads.
+    const decoded = decodeUtf8(readFileSync(path));
+    // Not UTF-8: the loader already reports it.
+    if ("text" in decoded) texts.set(display, decoded.text.replace(/\r\n?/g, "\n"));
   }
   return texts;
 }

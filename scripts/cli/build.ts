@@ -4,12 +4,12 @@ process.env.ELEVENTY_RUN_MODE ??= "build";
 import Eleventy from "@11ty/eleventy";
 import { startSearchIndex } from "../after-build.ts";
 import { preloadBuildContext, type BuildContext } from "../build-context.ts";
-import { reportStats } from "../build-stats.ts";
 import { cmsRepository, CmsRepositoryError } from "../admin/github-repo.ts";
 import { outputDir, siteDir, writeOutputTo } from "../config.ts";
 import { ContentError, formatIssue } from "../content/issues.ts";
 import { writeHeaders } from "../publish/headers.ts";
 import { stageOutput } from "../publish/staged-output.ts";
+import { runCli } from "./run.ts";
 
 async function build(): Promise<number> {
   let context: BuildContext;
@@ -28,7 +28,7 @@ async function build(): Promise<number> {
   // Last: the header rules are made from the finished output's folders.
   await writeHeaders(outputDir);
   const pages = context.model.articles.length + context.model.pages.length + context.model.listings.length;
-  reportStats({ pages });
+  context.stats.report({ pages });
   console.log(`Built ${pages} pages into ${siteDir}.`);
   return 0;
 }
@@ -57,4 +57,4 @@ async function main(): Promise<number> {
   return status;
 }
 
-process.exitCode = await main();
+runCli(main, { prefix: "Dừng đăng trang" });

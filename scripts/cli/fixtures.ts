@@ -1,6 +1,7 @@
 // npm run fixtures -- --articles N --out DIR [--seed S] [--images K]
 import { parseArgs } from "node:util";
 import { generateFixtures } from "../fixtures/generate.ts";
+import { runCli } from "./run.ts";
 
 const { values } = parseArgs({
   options: {
@@ -10,14 +11,17 @@ const { values } = parseArgs({
     images: { type: "string", default: "12" },
   },
 });
-if (!values.out) {
-  console.error("usage: npm run fixtures -- --articles N --out DIR [--seed S] [--images K]");
-  process.exit(2);
-}
-const files = await generateFixtures({
-  articles: Number(values.articles),
-  out: values.out,
-  seed: Number(values.seed),
-  images: Number(values.images),
+runCli(async () => {
+  if (!values.out) {
+    console.error("usage: npm run fixtures -- --articles N --out DIR [--seed S] [--images K]");
+    return 2;
+  }
+  const files = await generateFixtures({
+    articles: Number(values.articles),
+    out: values.out,
+    seed: Number(values.seed),
+    images: Number(values.images),
+  });
+  console.log(`Wrote ${files.length} articles to ${values.out}`);
+  return 0;
 });
-console.log(`Wrote ${files.length} articles to ${values.out}`);

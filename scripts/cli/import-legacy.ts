@@ -1,6 +1,6 @@
 // Import the old site: npm run import -- <saved-site folders, pages or text exports> [--force] [--legacy-url /old.aspx] [--map urls.csv]
 import { readFileSync } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import { contentDir } from "../config.ts";
@@ -12,6 +12,8 @@ import { loadCategoryAliases } from "../import/categories.ts";
 import { importFile } from "../import/import-files.ts";
 import { loadLegacyUrlMap } from "../import/legacy-urls.ts";
 import { emptyReport, importSavedSite, type ImportReport, type ReportLine } from "../import/saved-site.ts";
+import { listFiles } from "../list-files.ts";
+import { runCli } from "./run.ts";
 
 const USAGE =
   "cách dùng: npm run import -- <thư mục bản lưu trang cũ, trang .aspx/.html hoặc tệp .txt xuất từ trang cũ> " +
@@ -22,10 +24,8 @@ const USAGE =
  * or in an old encoding (reported), but not a crawler's robots.txt.
  */
 async function textExports(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith(".txt"))
-    .map((e) => join(e.parentPath, e.name))
+  return (await listFiles(dir, [".txt"]))
+    .map((f) => join(dir, f))
     .filter((f) => {
       const text = readFileSync(f, "latin1");
       return Buffer.from(text, "latin1").includes("Đăng lúc") || detectLegacyEncoding(text) !== null;
@@ -108,10 +108,4 @@ async function main(): Promise<number> {
   return report.failed.length ? 1 : 0;
 }
 
-try {
-  process.exitCode = await main();
-} catch (e) {
-  // Anything unforeseen (a file that cannot be read, a full disk): one sentence, no stack trace.
-  console.error(`Không chuyển được: ${(e as Error).message}`);
-  process.exitCode = 1;
-}
+runCli(main, { prefix: "Không chuyển được" });

@@ -3,6 +3,17 @@ import type { ContentIssue } from "./issues.ts";
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
+/** Bytes as UTF-8 text without a BOM, or the line of the first byte that is not UTF-8. */
+export function decodeUtf8(bytes: Uint8Array): { text: string } | { badLine: number } {
+  try {
+    const text = decoder.decode(bytes);
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch {
+    const loose = new TextDecoder("utf-8").decode(bytes);
+    return { badLine: loose.slice(0, loose.indexOf("\uFFFD")).split("\n").length };
+  }
+}
+
 /**
  * Read a content file as NFC text with LF line endings. A UTF-8 BOM is dropped;
  * bytes that are not UTF-8 are reported at the line where they first occur.
@@ -10,13 +21,9 @@ const decoder = new TextDecoder("utf-8", { fatal: true });
 /** `raw` is the text before NFC (for the NFD check); `text` is what the pipeline uses. */
 export function readContentText(path: string, display: string): { text: string; raw: string } | { issue: ContentIssue } {
   // Synchronous: thousands of small files read faster one after another than as thousands of promises.
-  const bytes = readFileSync(path);
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    const loose = new TextDecoder("utf-8").decode(bytes);
-    const line = loose.slice(0, loose.indexOf("\uFFFD")).split("\n").length;
+  const decoded = decodeUtf8(readFileSync(path));
+  if ("badLine" in decoded) {
+    const line = decoded.badLine;
     return {
       issue: {
         file: display,
@@ -28,7 +35,6 @@ export function readContentText(path: string, display: string): { text: string; 
       },
     };
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const raw = text.replace(/\r\n?/g, "\n");
+  const raw = decoded.text.replace(/\r\n?/g, "\n");
   return { text: raw.normalize("NFC"), raw };
 }

@@ -1,11 +1,9 @@
+import { escapeUTF8 as escapeHtml } from "entities";
 import { formatIssue, type ContentIssue } from "../content/issues.ts";
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 /** Where a thrown error points in our own files: `path:line` of its first frame outside node_modules. */
-export function errorLocation(error: Error): string | undefined {
+function errorLocation(error: Error): string | undefined {
   for (const line of (error.stack ?? "").split("\n").slice(1)) {
     const m = /\(?(?:file:\/\/)?(\/[^():]+):(\d+):\d+\)?$/.exec(line.trim());
     if (m && !m[1]!.includes("/node_modules/")) return `${m[1]!.replace(`${process.cwd()}/`, "")}:${m[2]}`;

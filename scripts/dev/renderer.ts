@@ -6,6 +6,7 @@ import { writeDefaultOgImage } from "../publish/og-image.ts";
 import { buildAdmin } from "../admin/build-admin.ts";
 import { buildAssets, writeAssets, type Assets } from "../assets.ts";
 import type { BuildContext } from "../build-context.ts";
+import { BuildStats } from "../build-stats.ts";
 import { contentDir, isPreview, outputDir } from "../config.ts";
 import { ContentError, formatIssue, sortIssues } from "../content/issues.ts";
 import { transformImagesInHtml } from "../images/html.ts";
@@ -18,6 +19,7 @@ import { ContentState } from "./content-state.ts";
 import { errorPage } from "./error-page.ts";
 import type { FromRenderer, ToRenderer } from "./protocol.ts";
 import { loadRoutes, routeTable, type RouteEntry } from "./routes.ts";
+import { FIXED_FILES } from "../urls.ts";
 
 type Problem = Parameters<typeof errorPage>[0];
 
@@ -77,7 +79,7 @@ async function update(paths?: string[]): Promise<void> {
     if (!paths || paths.some((p) => p.startsWith(dataDir))) {
       await Promise.all([buildAdmin(outputDir, contentDir, model.categoriesData), writeDefaultOgImage(outputDir, model.site.name)]);
     }
-    build = { model, assets, sidebarHtml, images };
+    build = { model, assets, sidebarHtml, images, stats: new BuildStats() };
     table = routeTable(routes, build);
     lap("routes");
     problem = undefined;
@@ -143,7 +145,7 @@ async function respond(id: number, path: string): Promise<void> {
       body = await transformImagesInHtml(body, { images, page: join(outputDir, outputPath) });
       await publishImages();
     }
-    const status = outputPath === "/404.html" ? 404 : 200;
+    const status = outputPath === FIXED_FILES.notFound ? 404 : 200;
     send({ type: "response", id, status, contentType: contentTypeOf(outputPath), body });
   } catch (error) {
     const failed = error instanceof ContentError ? { issues: error.issues } : { error: error as Error };

@@ -18,7 +18,7 @@ export interface RouteEntry {
   render(): string | Promise<string>;
 }
 
-export const ROUTES_DIR = resolve("routes");
+const ROUTES_DIR = resolve("routes");
 
 /** Import every template of routes/ (the same ones the production build gives Eleventy). */
 export async function loadRoutes(): Promise<RouteModule[]> {
@@ -33,7 +33,7 @@ function lookup(data: Record<string, unknown>, path: string): unknown[] {
 }
 
 /** Eleventy's rule: a permalink ending in / is written to index.html inside it. */
-export function outputPathOf(permalink: string): string {
+function outputPathOf(permalink: string): string {
   return permalink.endsWith("/") ? `${permalink}index.html` : permalink;
 }
 

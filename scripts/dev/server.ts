@@ -12,6 +12,7 @@ import { contentDir, outputDir } from "../config.ts";
 import { DOCUMENT_TYPES, mediaFileProblem } from "../publish/media-files.ts";
 import { functionsMiddleware } from "./functions-middleware.ts";
 import type { FromRenderer, ToRenderer } from "./protocol.ts";
+import { FIXED_FILES } from "../urls.ts";
 
 process.env.ELEVENTY_RUN_MODE ??= "serve"; // preview: drafts and future articles (scripts/config.ts)
 
@@ -192,7 +193,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     res.writeHead(301, { location: reply.body }).end();
     return;
   }
-  if (reply.status === 0) reply = { ...(await ask("/404.html")), status: 404 };
+  if (reply.status === 0) reply = { ...(await ask(FIXED_FILES.notFound)), status: 404 };
   let body = reply.body ?? "";
   // Live reload for pages, never for the editor UI (Decap CMS must not reload mid-edit).
   if (reply.contentType?.startsWith("text/html") && !urlPath.startsWith("/admin")) {

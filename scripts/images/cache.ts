@@ -17,7 +17,7 @@ const MANIFEST = "manifest.json";
 /** Names the encoders write: never a path, so a doctored manifest cannot point outside its entry. */
 const FILE_NAME = /^[a-z0-9]+\.(?:avif|webp|jpg|png)$/;
 
-export function entryDir(cacheDir: string, key: string): string {
+function entryDir(cacheDir: string, key: string): string {
   return path.join(cacheDir, "entries", key);
 }
 

@@ -1,10 +1,15 @@
 /**
- * Image pipeline settings shared with layouts and CSS. The lead's CSS follows
- * these `sizes`: the article column is at most 760px wide and spans the
- * viewport below that; listing cards are 320px wide, full width on tiny screens.
+ * Image pipeline settings shared with layouts and CSS. `sizes` of each image slot, as site.css lays it
+ * out; the images transform picks the encoded widths from them.
  */
-export const ARTICLE_SIZES = "(max-width: 760px) 100vw, 760px";
-export const CARD_SIZES = "(max-width: 359px) 100vw, 320px";
+export const IMAGE_SIZES = {
+  /** The article column: at most 760px wide, the viewport below that. */
+  article: "(max-width: 760px) 100vw, 760px",
+  /** .card-image of listings. */
+  card: "(min-width: 640px) 200px, 112px",
+  /** .lead-image of the home page: the full main column. */
+  lead: "(min-width: 1200px) 820px, (min-width: 960px) calc(100vw - 380px), calc(100vw - 2rem)",
+} as const;
 
 /** One width set per source, so a photo used as a card and in an article is encoded once. */
 export const WIDTHS = [320, 480, 760, 1140, 1520] as const;

@@ -23,13 +23,13 @@ export interface EncodeJob {
 }
 
 /** Widths offered for a source: never wider than the source, which itself is never served. */
-export function widthsFor(info: SourceInfo): number[] {
+function widthsFor(info: SourceInfo): number[] {
   const widths: number[] = WIDTHS.filter((w) => w <= info.width);
   if (info.width < WIDTHS[WIDTHS.length - 1]! && !widths.includes(info.width)) widths.push(info.width);
   return widths;
 }
 
-export function formatsFor(info: SourceInfo): OutputFormat[] {
+function formatsFor(info: SourceInfo): OutputFormat[] {
   return ["avif", "webp", info.transparent ? "png" : "jpeg"];
 }
 

@@ -1,6 +1,6 @@
 import { decodeHTMLAttribute } from "entities";
 import { render } from "preact-render-to-string";
-import { ARTICLE_SIZES, MEDIA_PREFIX } from "./config.ts";
+import { IMAGE_SIZES, MEDIA_PREFIX } from "./config.ts";
 import { Picture } from "./picture.tsx";
 import type { ImagePipeline } from "./pipeline.ts";
 
@@ -46,7 +46,7 @@ export async function transformImagesInHtml(html: string, ctx: TransformContext)
         throw new Error(`${ctx.page ?? "page"}: <img src="${attrs.src}"> has no alt attribute — give every image a description`);
       }
       const kept = Object.fromEntries(Object.entries(attrs).filter(([name]) => !REPLACED.has(name))) as Record<string, string>;
-      const picture = Picture({ image, alt: attrs.alt, sizes: attrs.sizes ?? ctx.sizes ?? ARTICLE_SIZES, eager: !seenContentImage, attrs: kept });
+      const picture = Picture({ image, alt: attrs.alt, sizes: attrs.sizes ?? ctx.sizes ?? IMAGE_SIZES.article, eager: !seenContentImage, attrs: kept });
       out += html.slice(last, index) + render(picture);
       last = index + tag.length;
     }

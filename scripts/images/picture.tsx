@@ -7,7 +7,7 @@ export interface PictureProps {
   image: ProcessedImage;
   /** Plain text; escaped on output. */
   alt: string;
-  /** Must match the CSS width of the slot: ARTICLE_SIZES or CARD_SIZES. */
+  /** Must match the CSS width of the slot: one of IMAGE_SIZES. */
   sizes: string;
   /** The first image of a page loads at once and first; every other one lazily. */
   eager: boolean;

@@ -1,10 +1,8 @@
-import type { VNode } from "preact";
 import { ContentError, type ContentIssue } from "../content/issues.ts";
 import { checkImages, type ImageRef } from "./check.ts";
 import { DEFAULT_CACHE_DIR } from "./config.ts";
 import { inspectSource } from "./inspect.ts";
 import { mapLimit } from "./limit.ts";
-import { Picture } from "./picture.tsx";
 import { ImageSourceError, planImage, processImage, publishImage, type ProcessedImage } from "./process.ts";
 import { startProgress, type ProgressOptions } from "./progress.ts";
 import { resolveMediaSrc, type ResolvedSource } from "./source.ts";
@@ -105,11 +103,6 @@ export class ImagePipeline {
     const image = this.ready.get(url);
     if (!image) throw new Error(`image ${src} was not prepared — pass it to images.prepare() before rendering`);
     return image;
-  }
-
-  /** Cover image for templates: `<picture>` as a preact element. */
-  coverPicture(src: string, alt: string, sizes: string, eager: boolean): VNode {
-    return Picture({ image: this.processed(src), alt, sizes, eager });
   }
 
   /** Site URL of a cover's 1200×630 Open Graph crop (prepare it with `cover: true`). */

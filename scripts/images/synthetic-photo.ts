@@ -1,3 +1,4 @@
+import { seededRandom } from "../random.ts";
 import sharp from "sharp";
 
 export interface SyntheticPhotoOptions {
@@ -14,7 +15,7 @@ export interface SyntheticPhotoOptions {
 }
 
 /** Corner marker: pure red over the stored image's top-left eighth, to check orientation. */
-export const MARKER = { colour: "#ff0000", fraction: 1 / 8 };
+const MARKER = { colour: "#ff0000", fraction: 1 / 8 };
 
 /**
  * A photo-like image for tests and the benchmark: soft shapes on a gradient
@@ -23,7 +24,7 @@ export const MARKER = { colour: "#ff0000", fraction: 1 / 8 };
  */
 export async function syntheticPhoto(options: SyntheticPhotoOptions): Promise<Buffer> {
   const { width, height } = options;
-  const random = lcg(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1).next;
   // Shapes are drawn small and scaled up: cheap, and soft like out-of-focus detail.
   const w = Math.ceil(width / 4);
   const h = Math.ceil(height / 4);
@@ -67,12 +68,4 @@ export async function syntheticPhoto(options: SyntheticPhotoOptions): Promise<Bu
   }
   if (options.orientation) image = image.withMetadata({ orientation: options.orientation });
   return image.toBuffer();
-}
-
-function lcg(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state / 0x100000000;
-  };
 }

@@ -281,7 +281,7 @@ function wrap(md: string, marker: string): string {
 }
 
 /** The words of an inline Markdown line: links, emphasis and escapes removed. */
-export function markdownToPlain(md: string): string {
+function markdownToPlain(md: string): string {
   return md
     .replace(/\[((?:[^\]\\]|\\.)*)\]\((?:<[^>]*>|[^)]*)\)/g, "$1")
     .replace(/(?<!\\)\*+/g, "")

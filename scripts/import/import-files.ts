@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { detectLegacyEncoding } from "../check/legacy-encoding.ts";
 import { ARTICLES_DIR } from "../content/load-documents.ts";
+import { decodeUtf8 } from "../content/read-text.ts";
 import type { CategoriesData } from "../content/schema.ts";
 import { slugify } from "../model/slug.ts";
 import { resolveCategory } from "./categories.ts";
@@ -20,18 +21,15 @@ export interface ImportOptions {
   force: boolean;
 }
 
-const decoder = new TextDecoder("utf-8", { fatal: true });
-
 /** Imports one plain-text page export (shared/legacy-export/*.txt) into the report. */
 export async function importFile(source: string, options: ImportOptions, report: ImportReport): Promise<void> {
   const file = shown(source);
   const fail = (message: string, line?: number) => report.failed.push({ file, ...(line ? { line } : {}), message });
-  let text: string;
-  try {
-    text = decoder.decode(await readFile(source)).replace(/^\uFEFF/, "");
-  } catch {
-    return void fail("tệp không lưu bằng UTF-8 — mở tệp bằng Notepad, chọn Lưu thành… với bảng mã UTF-8 rồi chạy lại");
+  const decoded = decodeUtf8(await readFile(source));
+  if ("badLine" in decoded) {
+    return void fail("tệp không lưu bằng UTF-8 — mở tệp bằng Notepad, chọn Lưu thành… với bảng mã UTF-8 rồi chạy lại", decoded.badLine);
   }
+  const { text } = decoded;
   const encoding = detectLegacyEncoding(text);
   if (encoding) {
     const source = encoding === "TCVN3" ? "TCVN3 (ABC)" : "VNI Windows";

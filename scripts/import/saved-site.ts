@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { readdir } from "node:fs/promises";
+import { listFiles } from "../list-files.ts";
 import { availableParallelism } from "node:os";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -56,7 +56,7 @@ export function shown(path: string): string {
 }
 
 /** The page files of the folders (and files) named, with the folder each one belongs to. */
-export async function savedPages(inputs: { path: string; isDir: boolean }[]): Promise<{ pages: Page[]; files: SavedFiles }> {
+async function savedPages(inputs: { path: string; isDir: boolean }[]): Promise<{ pages: Page[]; files: SavedFiles }> {
   const pages: Page[] = [];
   const all: string[] = [];
   for (const input of inputs) {
@@ -65,8 +65,7 @@ export async function savedPages(inputs: { path: string; isDir: boolean }[]): Pr
       all.push(input.path);
       continue;
     }
-    const entries = await readdir(input.path, { recursive: true, withFileTypes: true });
-    const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
+    const files = (await listFiles(input.path)).map((f) => join(input.path, f));
     all.push(...files);
     pages.push(...files.filter((f) => !NOT_A_PAGE.test(f)).map((file) => ({ file, root: input.path, rel: relative(input.path, file).split(sep).join("/") })));
   }
@@ -130,10 +129,8 @@ async function existingArticles(contentDir: string): Promise<Existing> {
   const existing: Existing = { byId: new Map(), byAddress: new Map(), files: new Set() };
   const dir = join(contentDir, ARTICLES_DIR);
   if (!existsSync(dir)) return existing;
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  for (const e of entries) {
-    if (!e.isFile() || !e.name.endsWith(".md")) continue;
-    const file = join(e.parentPath, e.name);
+  for (const rel of await listFiles(dir, [".md"])) {
+    const file = join(dir, rel);
     existing.files.add(file);
     const text = readFileSync(file, "utf8");
     if (!text.includes("legacy_url")) continue;

@@ -43,9 +43,9 @@ export function parseContentDate(raw: unknown): DateResult {
   return { ok: true, value: dt.setZone(ZONE) };
 }
 
-/** ISO 8601 with the +07:00 offset, no milliseconds. */
+/** ISO 8601 with the +07:00 offset, to the second (a build time has milliseconds; no date shows them). */
 export function toIso(dt: DateTime): string {
-  return dt.setZone(ZONE).toISO({ suppressMilliseconds: true })!;
+  return dt.setZone(ZONE).startOf("second").toISO({ suppressMilliseconds: true })!;
 }
 
 /** 29/02/2020 15:41 */

@@ -1,5 +1,6 @@
 import { readdir, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
+import { ADMIN as ADMIN_URL } from "../urls.ts";
 
 /**
  * The site's policy: no inline script or style anywhere; 'wasm-unsafe-eval' only because
@@ -16,7 +17,8 @@ export const SITE_CSP =
 export const ADMIN_CSP =
   "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com; media-src 'self' blob:; font-src 'self' data:; connect-src 'self' blob: https://api.github.com; frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-const ADMIN = "admin";
+/** The editor UI's folder in the output. */
+const ADMIN = ADMIN_URL.slice(1, -1);
 /** Netlify's own files in the publish folder: not served. */
 const NOT_SERVED = new Set(["_headers", "_redirects"]);
 /** Names a `_headers` path can carry as they are: no placeholder, splat, space or escape. */
@@ -30,7 +32,7 @@ const PLAIN = /^[A-Za-z0-9._~-]+$/;
  * `/admin/*` (it would reach `/administration/`) nor a site folder's `/a/*` (it would reach
  * /admin/) is written: such folders get one exact rule per file.
  */
-export async function siteHeaderRules(outputDir: string): Promise<string[]> {
+async function siteHeaderRules(outputDir: string): Promise<string[]> {
   const paths = ["/"];
   for (const entry of await readdir(outputDir, { withFileTypes: true })) {
     if (entry.name === ADMIN || NOT_SERVED.has(entry.name)) continue;

@@ -4,7 +4,7 @@ import type { Category, SiteModel } from "../model/types.ts";
 import { renderAtomFeed } from "./feeds.ts";
 import { buildRedirects } from "./redirects.ts";
 import { renderNewsSitemap, renderRobots, renderSitemap } from "./sitemaps.ts";
-import { categoryFeedUrl, FIXED_PAGES } from "../urls.ts";
+import { categoryFeedUrl, FIXED_FILES, FIXED_PAGES } from "../urls.ts";
 
 /**
  * The publishing files of a built model, one function per route, so that the
@@ -22,8 +22,8 @@ export function siteFeed(model: SiteModel, now: DateTime = nowInVietnam()): Prom
     siteName: site.name,
     title: feedTitle(site),
     subtitle: site.description,
-    selfPath: "/feed.xml",
-    alternatePath: "/",
+    selfPath: FIXED_FILES.feed,
+    alternatePath: FIXED_PAGES.home,
     articles: model.articles,
     now,
   });

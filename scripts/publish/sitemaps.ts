@@ -4,6 +4,7 @@ import { toIso } from "../model/dates.ts";
 import type { Article } from "../model/types.ts";
 import { publicArticles } from "./feeds.ts";
 import { xml } from "./xml.ts";
+import { ADMIN, FIXED_FILES } from "../urls.ts";
 
 /** The sitemap protocol's limit for one file. */
 const MAX_URLS = 50_000;
@@ -67,10 +68,10 @@ export function renderNewsSitemap(siteUrl: string, publicationName: string, arti
 export function renderRobots(siteUrl: string): string {
   return [
     "User-agent: *",
-    "Disallow: /admin/",
+    `Disallow: ${ADMIN}`,
     "",
-    `Sitemap: ${absoluteUrl("/sitemap.xml", siteUrl)}`,
-    `Sitemap: ${absoluteUrl("/sitemap-news.xml", siteUrl)}`,
+    `Sitemap: ${absoluteUrl(FIXED_FILES.sitemap, siteUrl)}`,
+    `Sitemap: ${absoluteUrl(FIXED_FILES.newsSitemap, siteUrl)}`,
     "",
   ].join("\n");
 }

@@ -8,7 +8,7 @@ import { GATE_PAGES, GATE_WIDTHS, type SitePage } from "./pages.ts";
 import { startPreviewServer } from "../publish/preview-server.ts";
 import { functionsMiddleware } from "../dev/functions-middleware.ts";
 
-export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 export interface A11yProblem {
   page: string;

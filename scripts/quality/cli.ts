@@ -1,5 +1,6 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { runCli as run } from "../cli/run.ts";
 
 /** True when the module at `moduleUrl` is the script Node was started with (tsx scripts/quality/x.ts). */
 export function isMain(moduleUrl: string): boolean {
@@ -14,14 +15,4 @@ export function siteRoot(positional: string[]): string {
 }
 
 /** Run a CLI body, turning a thrown error into a message and exit code 2 (1 means "gate failed"). */
-export function runCli(body: () => Promise<number>): void {
-  body().then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exitCode = 2;
-    },
-  );
-}
+export const runCli = (body: () => Promise<number>): void => run(body, { code: 2 });

@@ -32,7 +32,7 @@ const SRCSET_TAGS = new Set(["img", "source"]);
 const SKIPPED_LINK_RELS = new Set(["preconnect", "dns-prefetch"]);
 
 /** Split a srcset into its URLs ("a.avif 480w, b.avif 960w" → ["a.avif", "b.avif"]). */
-export function srcsetUrls(srcset: string): string[] {
+function srcsetUrls(srcset: string): string[] {
   return srcset
     .split(",")
     .map((candidate) => candidate.trim().split(/\s+/)[0] ?? "")

@@ -9,7 +9,7 @@ import { GATE_PAGES } from "./pages.ts";
 import { startPreviewServer } from "../publish/preview-server.ts";
 import { functionsMiddleware } from "../dev/functions-middleware.ts";
 
-export const LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
+const LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 export type Category = (typeof LIGHTHOUSE_CATEGORIES)[number];
 
 export interface LighthouseScores {
@@ -21,7 +21,7 @@ export interface LighthouseScores {
 }
 
 /** The minimum score every category must reach on the home page and an article. */
-export const LIGHTHOUSE_MIN_SCORE = 95;
+const LIGHTHOUSE_MIN_SCORE = 95;
 
 /**
  * Lighthouse (mobile, its default simulated throttling) on each path of the site at `baseUrl`,

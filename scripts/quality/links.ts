@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { isMain, runCli, siteRoot } from "./cli.ts";
-import { listFiles, urlPathOf } from "./files.ts";
+import { listFiles } from "../list-files.ts";
+import { urlPathOf } from "./files.ts";
 import { htmlFacts, type HtmlFacts } from "./html.ts";
 
 export interface BrokenLink {

@@ -1,5 +1,8 @@
 import type MarkdownIt from "markdown-it";
 import type StateBlock from "markdown-it/lib/rules_block/state_block.mjs";
+import { h } from "preact";
+import { renderToString } from "preact-render-to-string";
+import { VideoPlayer, type PlayableVideo } from "../../widgets/video/VideoPlayer.tsx";
 
 const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
 
@@ -44,20 +47,12 @@ export function videoBlock(md: MarkdownIt): void {
     state.line = Math.min(line + 1, endLine);
     return true;
   });
+  // The same player as the sidebar and /video/ (widgets/video/VideoPlayer.tsx).
   md.renderer.rules.video_block = (tokens, idx) => {
     const token = tokens[idx]!;
-    const esc = md.utils.escapeHtml;
     const title = token.content || "Video";
     const id = youtubeId(token.info);
-    const caption = `<figcaption>${esc(title)}</figcaption>`;
-    if (!id) {
-      return `<figure class="video video-missing"><p class="video-note">Video đang được cập nhật.</p>${caption}</figure>\n`;
-    }
-    const src = `https://www.youtube-nocookie.com/embed/${id}?autoplay=1`;
-    return (
-      `<figure class="video" data-video-src="${esc(src)}" data-video-title="${esc(title)}">` +
-      `<a class="video-play" href="${esc(src)}" rel="noopener"><span class="video-play-icon" aria-hidden="true">▶</span>` +
-      `<span class="video-play-text">Xem video: ${esc(title)}</span></a>${caption}</figure>\n`
-    );
+    const video: PlayableVideo = id ? { kind: "youtube", title, youtubeId: id } : { kind: "unavailable", title };
+    return `${renderToString(h(VideoPlayer, { video }))}\n`;
   };
 }

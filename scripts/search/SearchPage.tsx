@@ -1,4 +1,5 @@
 import { PARAM_CATEGORY, PARAM_QUERY, PARAM_SORT, SEARCH_PAGE_URL, SORT_NEWEST } from "./params.ts";
+import { FIXED_PAGES } from "../urls.ts";
 
 /**
  * Inner content of <main> at /tim-kiem/ (the page loads `bundleSearchClient()`'s script).
@@ -17,7 +18,7 @@ export function SearchPage({ categories }: { categories: SearchCategory[] }) {
       <h1>Tìm kiếm</h1>
       <p class="search-nojs" data-search-nojs>
         Chức năng tìm kiếm cần bật JavaScript. Bạn vẫn có thể tìm bài viết theo năm và chuyên mục trong{" "}
-        <a href="/luu-tru/">trang lưu trữ</a>.
+        <a href={FIXED_PAGES.archive}>trang lưu trữ</a>.
       </p>
       <form class="search-form" role="search" action={SEARCH_PAGE_URL} method="get" data-search-form hidden>
         <div class="search-field">

@@ -6,6 +6,7 @@ import path from "node:path";
 import { withAttachmentText } from "./attachments.ts";
 import { renderIndexHtml, type SearchDocument } from "./index-html.ts";
 import { toIndexText } from "./vietnamese.ts";
+import { writeNewestOrder } from "./write-newest-order.ts";
 import { writeVocabulary } from "./write-vocabulary.ts";
 
 export type { SearchDocument } from "./index-html.ts";
@@ -33,7 +34,7 @@ export const INDEX_CHUNK_SIZE = 8000;
 process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
 
 /** Run the Pagefind CLI over `siteDir`, writing the bundle to `pagefindDir`; `background` lowers its priority. */
-export function runPagefindCli(siteDir: string, pagefindDir: string, extra: string[] = [], background = false): Promise<void> {
+function runPagefindCli(siteDir: string, pagefindDir: string, extra: string[] = [], background = false): Promise<void> {
   return new Promise((done, fail) => {
     const args = ["--site", siteDir, "--output-path", pagefindDir, "--silent", ...extra];
     const child = execFile(pagefindBinary(), args, { maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
@@ -102,5 +103,6 @@ export async function buildSearchIndex(docs: SearchDocument[], outputDir: string
   const indexed = await withAttachmentText(docs);
   const pages = await writePagefindIndex(indexed, pagefindDir, undefined, background);
   await writeVocabulary(indexed, pagefindDir);
+  await writeNewestOrder(pagefindDir);
   return { pages, indexMs: Math.round(performance.now() - started), pagefindDir };
 }

@@ -3,14 +3,13 @@
  * sort parameters), searches with Pagefind's JS API plus our Vietnamese ranking, and renders
  * the results as plain DOM: no inline styles or scripts, so it runs under the site's CSP.
  */
-import { ATTACHMENT_ID_PREFIX, DATE_FILTER, OWN_CATEGORY_FILTER, PARAM_CATEGORY, PARAM_QUERY, PARAM_SORT, SEARCH_PAGE_URL, SORT_NEWEST } from "./params.ts";
-import { rankedSearch, type PagefindApi, type PagefindFragment, type PagefindResult, type PagefindSubResult, type RankedSearch, type SortOrder } from "./ranking.ts";
+import { ATTACHMENT_ID_PREFIX, DATE_FILTER, OWN_CATEGORY_FILTER, PARAM_CATEGORY, PARAM_QUERY, NEWEST_ORDER_FILE, PARAM_SORT, RESULTS_FIRST_BATCH, RESULTS_PAGE_SIZE, SEARCH_PAGE_URL, SORT_NEWEST } from "./params.ts";
+import { rankedSearch, type PagefindApi, type PagefindFragment, type PagefindResult, type PagefindSubResult, type RankedSearch, type SearchFiles, type SortOrder } from "./ranking.ts";
 import { fromIndexText } from "./vietnamese.ts";
 import { VOCABULARY_FILE, type Vocabulary } from "./vocabulary.ts";
 
 const PAGEFIND_BASE = "/pagefind/";
 const PAGEFIND_URL = `${PAGEFIND_BASE}pagefind.js`;
-const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 300;
 
 function required<T extends Element>(root: ParentNode, selector: string): T {
@@ -35,16 +34,20 @@ async function loadPagefind(): Promise<PagefindApi> {
 }
 const pagefindReady = loadPagefind();
 
-/** Fetched only when a query word occurs nowhere (typo correction and suggestions). */
-let vocabulary: Promise<Vocabulary> | undefined;
-function loadVocabulary(): Promise<Vocabulary> {
-  vocabulary ??= fetch(`${PAGEFIND_BASE}${VOCABULARY_FILE}`).then((response) => {
-    if (!response.ok) throw new Error(`${response.status} ${VOCABULARY_FILE}`);
-    return response.json() as Promise<Vocabulary>;
-  });
-  vocabulary.catch(() => (vocabulary = undefined));
-  return vocabulary;
+/** A JSON file of the pagefind folder, fetched on first use (again after a failure). */
+function onDemand<T>(file: string): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () => {
+    loading ??= fetch(`${PAGEFIND_BASE}${file}`).then((response) => {
+      if (!response.ok) throw new Error(`${response.status} ${file}`);
+      return response.json() as Promise<T>;
+    });
+    loading.catch(() => (loading = undefined));
+    return loading;
+  };
 }
+/** The vocabulary only when a query word occurs nowhere; the date order only for "newest first". */
+const searchFiles: SearchFiles = { vocabulary: onDemand<Vocabulary>(VOCABULARY_FILE), newestOrder: onDemand<string[]>(NEWEST_ORDER_FILE) };
 
 /** Pagefind's excerpt: text with <mark> around hits and < > escaped. Built as nodes, never as HTML. */
 function excerptNodes(excerpt: string): Node[] {
@@ -121,13 +124,45 @@ function resultItem(fragment: PagefindFragment): HTMLLIElement {
 
 let results: PagefindResult[] = [];
 let shown = 0;
+/** Where the current page of results ends ("Xem thêm" starts the next). */
+let pageEnd = 0;
+/** Bumped by each new search, so a load for an older one drops its results. */
+let generation = 0;
 
-async function showMore(): Promise<void> {
-  const batch = results.slice(shown, shown + PAGE_SIZE);
+const nearViewport = new IntersectionObserver(
+  (entries) => {
+    if (!entries.some((entry) => entry.isIntersecting)) return;
+    nearViewport.disconnect();
+    void showBatch();
+  },
+  // As the last result shown comes into view (any part of it: a tall one still triggers).
+  { rootMargin: "0px 0px 100px 0px" },
+);
+
+/** The next few results of the page; the rest wait until the last one shown is in view. */
+async function showBatch(): Promise<void> {
+  const current = generation;
+  const batch = results.slice(shown, Math.min(shown + RESULTS_FIRST_BATCH, pageEnd));
   shown += batch.length;
   const fragments = await Promise.all(batch.map((r) => r.data()));
+  if (current !== generation) return;
   list.append(...fragments.map(resultItem));
-  more.hidden = shown >= results.length;
+  if (shown < pageEnd && list.lastElementChild) nearViewport.observe(list.lastElementChild);
+  more.hidden = shown < pageEnd || shown >= results.length;
+}
+
+async function showMore(): Promise<void> {
+  pageEnd = Math.min(shown + RESULTS_PAGE_SIZE, results.length);
+  await showBatch();
+}
+
+function resetResults(next: PagefindResult[]): void {
+  generation++;
+  nearViewport.disconnect();
+  results = next;
+  shown = 0;
+  pageEnd = 0;
+  list.replaceChildren();
 }
 
 interface SearchState {
@@ -167,8 +202,7 @@ function search(): void {
     if (id !== latest) return;
     suggestion.hidden = true;
     if (!state.query) {
-      results = [];
-      list.replaceChildren();
+      resetResults([]);
       more.hidden = true;
       status.textContent = "";
       return;
@@ -176,11 +210,9 @@ function search(): void {
     status.textContent = "Đang tìm…";
     try {
       const pagefind = await pagefindReady;
-      const ranked = await rankedSearch(pagefind, state, loadVocabulary);
+      const ranked = await rankedSearch(pagefind, state, searchFiles);
       if (id !== latest) return;
-      results = ranked.results;
-      shown = 0;
-      list.replaceChildren();
+      resetResults(ranked.results);
       await showMore();
       status.textContent = statusText(state.query, ranked);
       if (ranked.suggestion) showSuggestion(ranked.suggestion);

@@ -1,3 +1,4 @@
+import { escapeUTF8 as escapeHtml } from "entities";
 import { DateTime } from "luxon";
 import { toIso, ZONE } from "../model/dates.ts";
 import { ATTACHMENT_ID_PREFIX, DATE_FILTER, OWN_CATEGORY_FILTER, TITLE_NUMBER_FILTER } from "./params.ts";
@@ -31,15 +32,8 @@ export interface Attachment {
   text?: string;
 }
 
-/** Sort key for pages without a date, so "newest first" still lists them (last). */
-export const UNDATED_SORT_KEY = "0000-01-01";
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
 /** Numbers and upper-case Roman numerals of a title ("lần thứ 11", "Đại hội VI", "năm 2022"). */
-export function titleNumbers(title: string): string[] {
+function titleNumbers(title: string): string[] {
   const found = title
     .split(/[\s,.;:()–-]+/)
     .filter((token) => /^\d+$/.test(token) || (/^[IVX]+$/.test(token) && numeral(token)))
@@ -65,14 +59,13 @@ export function renderIndexHtml(doc: SearchDocument, indexText: (text: string) =
     }
     head.push(`<meta data-pagefind-filter="${OWN_CATEGORY_FILTER}[content]" content="${escapeHtml(doc.category)}">`);
   }
-  let sortKey = UNDATED_SORT_KEY;
+  // No data-pagefind-sort: a sort is a list of every page in the metadata every search loads;
+  // "newest first" uses newest-order.json instead (write-newest-order.ts).
   if (doc.dateIso) {
     const date = DateTime.fromISO(doc.dateIso, { zone: ZONE });
     if (!date.isValid) throw new Error(`${doc.url}: dateIso "${doc.dateIso}" is not an ISO 8601 date`);
-    sortKey = toIso(date);
-    head.push(`<meta data-pagefind-filter="${DATE_FILTER}[content]" content="${sortKey}">`);
+    head.push(`<meta data-pagefind-filter="${DATE_FILTER}[content]" content="${toIso(date)}">`);
   }
-  head.push(`<meta data-pagefind-sort="date[content]" content="${sortKey}">`);
   for (const value of titleNumbers(doc.title)) {
     head.push(`<meta data-pagefind-filter="${TITLE_NUMBER_FILTER}[content]" content="${value}">`);
   }

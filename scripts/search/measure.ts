@@ -1,7 +1,8 @@
 /**
  * Search figures at 4,000 articles: index time and size (ours and stock Pagefind), and the
  * bytes a reader downloads for a first two-syllable query, following the client's steps
- * (pagefind.js + wasm + metadata, index chunks, 10 result fragments).
+ * (pagefind.js + wasm + metadata, index chunks, the fragments of the first results shown; the
+ * rest of the page's results load when scrolled near, see client.ts).
  * Usage: tsx scripts/search/measure.ts [articleCount]
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
@@ -11,6 +12,7 @@ import { gzipSync } from "node:zlib";
 import { buildSearchIndex, writePagefindIndex } from "./build-index.ts";
 import { bundleSearchClient } from "./bundle-client.ts";
 import { loadPagefind } from "./node-pagefind.ts";
+import { RESULTS_FIRST_BATCH } from "./params.ts";
 import { rankedSearch } from "./ranking.ts";
 import { serveStatic } from "./static-server.ts";
 import { syntheticArticles } from "./synthetic-articles.ts";
@@ -57,7 +59,7 @@ async function main(): Promise<void> {
       const pagefind = await loadPagefind(oursDir, server.origin);
       const { results } = await rankedSearch(pagefind, { query });
       resultCount = results.length;
-      await Promise.all(results.slice(0, 10).map((r) => r.data()));
+      await Promise.all(results.slice(0, RESULTS_FIRST_BATCH).map((r) => r.data()));
     } finally {
       await server.close();
     }
@@ -88,6 +90,7 @@ async function main(): Promise<void> {
         metaBytes: byKind(/pf_meta|entry\.json/),
         indexChunkBytes: byKind(/pf_index$/),
         fragmentBytes: byKind(/pf_fragment$/),
+        transfers,
       },
     };
     await mkdir("bench-results", { recursive: true });
@@ -98,7 +101,7 @@ async function main(): Promise<void> {
         `Search index, ${count} synthetic articles`,
         `  ours : ${(ours.indexMs / 1000).toFixed(1)} s, ${kb(oursSize.bytes)} in ${oursSize.files} files`,
         `  stock: ${(stockMs / 1000).toFixed(1)} s, ${kb(stockSize.bytes)} in ${stockSize.files} files`,
-        `First query "${q.query}" (${q.results} results, first 10 shown): ${kb(q.totalBytes)} in ${q.requests} requests`,
+        `First query "${q.query}" (${q.results} results, first ${RESULTS_FIRST_BATCH} loaded): ${kb(q.totalBytes)} in ${q.requests} requests`,
         `  scripts ${kb(q.scriptsBytes)}, wasm ${kb(q.wasmBytes)}, metadata ${kb(q.metaBytes)},`,
         `  index chunks ${kb(q.indexChunkBytes)}, fragments ${kb(q.fragmentBytes)}`,
         `(written to bench-results/search.json)`,

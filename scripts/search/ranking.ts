@@ -29,7 +29,6 @@ export interface PagefindResult {
 
 export interface PagefindSearchOptions {
   filters?: Record<string, string>;
-  sort?: Record<string, "asc" | "desc">;
 }
 
 export interface PagefindApi {
@@ -43,6 +42,14 @@ export interface SearchRequest {
   query: string;
   category?: string;
   sort?: SortOrder;
+}
+
+/** Files the search loads only when a request needs them. */
+export interface SearchFiles {
+  /** The index's vocabulary: for a query word that occurs nowhere. */
+  vocabulary?: () => Promise<Vocabulary>;
+  /** Every result id, newest first (NEWEST_ORDER_FILE): for "newest first". */
+  newestOrder?: () => Promise<string[]>;
 }
 
 export interface RankedSearch {
@@ -65,7 +72,7 @@ const ROMAN = /^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$/;
 const SYLLABLES = new Set(["vi", "xi"]);
 
 /** The query as index words: normalised like the index, no quotes (Pagefind's phrase syntax). */
-export function queryWords(query: string): string[] {
+function queryWords(query: string): string[] {
   return toQueryText(query)
     .replace(/["“”]/g, " ")
     .split(/\s+/)
@@ -73,7 +80,7 @@ export function queryWords(query: string): string[] {
 }
 
 /** A word as Pagefind looks it up: folded, punctuation gone ("11/2022" → "112022"). */
-export function lookupForm(word: string): string {
+function lookupForm(word: string): string {
   return foldVietnamese(word).replace(/[^\p{L}\p{N}]/gu, "");
 }
 
@@ -204,13 +211,24 @@ interface Found {
   suspect: string[];
 }
 
-async function searchWords(pagefind: PagefindApi, words: string[], request: SearchRequest): Promise<Found> {
+/** Results in the order of `newestOrder` (ids it lacks last, as found). */
+function byDate(results: PagefindResult[], newestOrder: string[]): PagefindResult[] {
+  const position = new Map(newestOrder.map((id, i) => [id, i]));
+  const at = (result: PagefindResult) => position.get(result.id) ?? newestOrder.length;
+  return [...results].sort((a, b) => at(a) - at(b));
+}
+
+async function searchWords(pagefind: PagefindApi, words: string[], request: SearchRequest, files: SearchFiles): Promise<Found> {
   const options: PagefindSearchOptions = request.category ? { filters: { category: request.category } } : {};
-  const newest = request.sort === "newest";
-  const base = await pagefind.search(words.join(" "), newest ? { ...options, sort: { date: "desc" } } : options);
+  const base = await pagefind.search(words.join(" "), options);
   let results = base?.results ?? [];
   if (!results.length) return { results, suspect: words };
-  if (!newest && results.length > 1) results = await rank(pagefind, words, results, options);
+  if (request.sort === "newest") {
+    if (!files.newestOrder) throw new Error("rankedSearch: sorting newest first needs files.newestOrder");
+    results = byDate(results, await files.newestOrder());
+  } else if (results.length > 1) {
+    results = await rank(pagefind, words, results, options);
+  }
   // The first result's fragment is shown anyway: checking it costs no download.
   return { results, suspect: wordsMissingFrom((await results[0]!.data()).content, words) };
 }
@@ -242,16 +260,16 @@ function attempts(choices: Map<string, Correction[]>, usable: (word: string, c: 
 export async function rankedSearch(
   pagefind: PagefindApi,
   request: SearchRequest,
-  loadVocabulary?: () => Promise<Vocabulary>,
+  files: SearchFiles = {},
 ): Promise<RankedSearch> {
   const words = queryWords(request.query);
   const none: RankedSearch = { results: [], corrections: [] };
   if (!words.length) return none;
-  const found = await searchWords(pagefind, words, request);
+  const found = await searchWords(pagefind, words, request, files);
   if (!found.suspect.length) return { results: found.results, corrections: [] };
-  if (!loadVocabulary) return none;
+  if (!files.vocabulary) return none;
 
-  const vocabulary = await loadVocabulary();
+  const vocabulary = await files.vocabulary();
   const missing = found.suspect.filter((word) => !hasPrefix(vocabulary, lookupForm(word)));
   // The top result lacked a word the index has: trust Pagefind's answer.
   if (!missing.length && found.results.length) return { results: found.results, corrections: [] };
@@ -261,7 +279,7 @@ export async function rankedSearch(
   const tryEach = async (usable: (word: string, c: Correction) => boolean) => {
     for (const replacement of attempts(choices, usable)) {
       const corrected = words.map((word) => replacement.get(word)?.folded ?? word);
-      const retry = await searchWords(pagefind, corrected, request);
+      const retry = await searchWords(pagefind, corrected, request, files);
       if (retry.results.length && !retry.suspect.length) return { replacement, results: retry.results };
     }
     return undefined;

@@ -57,7 +57,7 @@ export function hasPrefix(vocabulary: Vocabulary, folded: string): boolean {
 /** How `typed` differs from `word` by one edit, if it does. */
 export type Edit = "dropped" | "added" | "swapped" | "replaced";
 
-export function oneEdit(typed: string, word: string): Edit | null {
+function oneEdit(typed: string, word: string): Edit | null {
   const a = [...typed];
   const b = [...word];
   if (Math.abs(a.length - b.length) > 1) return null;

@@ -112,6 +112,26 @@ describe("search page of a real site build, in Chromium under the site's CSP", (
     await page.close();
   });
 
+  it("loads the fragments of results 6-10 only when the reader scrolls near them", async () => {
+    const page = await browser.newPage({ viewport: { width: 400, height: 300 } });
+    await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
+    const fragments: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().endsWith(".pf_fragment")) fragments.push(r.url());
+    });
+    await page.goto(`${server.origin}/tim-kiem/?q=hoi`);
+    const items = page.locator("main ol.search-results > li");
+    await expect.poll(() => items.count(), SLOW).toBe(5);
+    expect(fragments).toHaveLength(5);
+    expect(await page.locator("[data-search-more]").isHidden()).toBe(true);
+    await items.nth(4).scrollIntoViewIfNeeded();
+    await expect.poll(() => items.count(), SLOW).toBe(10);
+    expect(fragments).toHaveLength(10);
+    await page.locator("[data-search-more]").scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator("[data-search-more]").isVisible(), SLOW).toBe(true);
+    await page.close();
+  });
+
   it("says search needs JavaScript, and links the archive, when scripts are off", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

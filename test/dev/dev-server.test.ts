@@ -7,7 +7,7 @@ import { DateTime } from "luxon";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateFixtures } from "../../scripts/fixtures/generate.ts";
-import { listFiles } from "../../scripts/quality/files.ts";
+import { listFiles } from "../../scripts/list-files.ts";
 import { article, buildContent, repoRoot } from "../helpers/content.ts";
 
 const RELOAD_TAG = `<script src="/__dev/reload.js"></script>`;

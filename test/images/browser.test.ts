@@ -33,7 +33,7 @@ beforeAll(async () => {
   const transformed = await transformImagesInHtml(html, { images });
   await images.publish();
   await writeFile(path.join(site.outputDir, "index.html"), transformed);
-  // The article column as the layout declares it (ARTICLE_SIZES): at most 760px, the viewport below that.
+  // The article column as the layout declares it (IMAGE_SIZES.article): at most 760px, the viewport below that.
   await writeFile(path.join(site.outputDir, "style.css"), "body{margin:0}main{max-width:760px;margin:0 auto}img{display:block;max-width:100%;height:auto}figure{margin:0}");
   server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost").pathname;

@@ -5,8 +5,9 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ContentError, formatIssue } from "../../scripts/content/issues.ts";
 import type { ImageRef } from "../../scripts/images/check.ts";
-import { ARTICLE_SIZES, CARD_SIZES, OG_HEIGHT, OG_WIDTH } from "../../scripts/images/config.ts";
+import { IMAGE_SIZES, OG_HEIGHT, OG_WIDTH } from "../../scripts/images/config.ts";
 import { transformImagesInHtml } from "../../scripts/images/html.ts";
+import { Picture } from "../../scripts/images/picture.tsx";
 import { ImagePipeline } from "../../scripts/images/pipeline.ts";
 import { captureStream, listFiles, tempSite, type TempSite } from "./helpers.ts";
 
@@ -61,7 +62,7 @@ describe("a build's images", () => {
       expect(picture).toMatch(/^<picture><source type="image\/avif" srcset="[^"]+ 320w, [^"]+" sizes="[^"]+"\/?><source type="image\/webp" srcset="[^"]+" sizes="[^"]+"\/?><img /);
       expect(picture).toMatch(/<img [^>]*src="\/media\/2020\/[a-z-]+-760\.[0-9a-f]{12}\.jpg"/);
       expect(picture).toMatch(/ width="\d+" height="\d+"/);
-      expect(picture).toContain(`sizes="${ARTICLE_SIZES}"`);
+      expect(picture).toContain(`sizes="${IMAGE_SIZES.article}"`);
     }
     expect(html).not.toMatch(/\/media\/2020\/(hoi-truong|dai-bieu)\.jpg/);
   });
@@ -111,21 +112,21 @@ describe("a build's images", () => {
   });
 
   it("renders cover pictures for cards and gives the Open Graph crop", async () => {
-    const cover = render(first.images.coverPicture("/media/2020/hoi-truong.jpg", 'Ảnh <b>"bìa"</b>', CARD_SIZES, false));
-    expect(cover).toContain(`sizes="${CARD_SIZES}"`);
+    const cover = render(Picture({ image: first.images.processed("/media/2020/hoi-truong.jpg"), alt: 'Ảnh <b>"bìa"</b>', sizes: IMAGE_SIZES.card, eager: false }));
+    expect(cover).toContain(`sizes="${IMAGE_SIZES.card}"`);
     expect(cover).toContain('alt="Ảnh &lt;b>&quot;bìa&quot;&lt;/b>"');
     expect(cover).toContain('loading="lazy"');
-    const eager = render(first.images.coverPicture("/media/2020/hoi-truong.jpg", "Ảnh bìa", CARD_SIZES, true));
+    const eager = render(Picture({ image: first.images.processed("/media/2020/hoi-truong.jpg"), alt: "Ảnh bìa", sizes: IMAGE_SIZES.card, eager: true }));
     expect(eager).toContain('fetchpriority="high"');
     const og = first.images.ogImage("/media/2020/hoi-truong.jpg");
     const meta = await sharp(path.join(site.outputDir, og)).metadata();
     expect([meta.width, meta.height]).toEqual([OG_WIDTH, OG_HEIGHT]);
     expect(() => first.images.ogImage("/media/2020/dai-bieu.jpg")).toThrow(/no Open Graph crop — pass it to images.prepare\(\) with cover: true/);
-    expect(() => first.images.coverPicture("/media/2020/khac.jpg", "x", CARD_SIZES, false)).toThrow(/was not prepared/);
+    expect(() => first.images.processed("/media/2020/khac.jpg")).toThrow(/was not prepared/);
   });
 
   it("after a cover picture, the page's body images are all lazy", async () => {
-    const cover = render(first.images.coverPicture("/media/2020/hoi-truong.jpg", "Ảnh bìa", ARTICLE_SIZES, true));
+    const cover = render(Picture({ image: first.images.processed("/media/2020/hoi-truong.jpg"), alt: "Ảnh bìa", sizes: IMAGE_SIZES.article, eager: true }));
     const out = await transformImagesInHtml(`<header>${cover}</header>${page}`, { images: first.images });
     const imgs = out.match(/<img [^>]*>/g)!.filter((t) => t.includes("/media/"));
     expect(imgs.filter((t) => t.includes('fetchpriority="high"'))).toHaveLength(1);

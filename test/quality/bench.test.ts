@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runFloor } from "../../scripts/bench/floor.ts";
 import { runMeasured, statsLines } from "../../scripts/bench/measure.ts";
-import { listFiles } from "../../scripts/quality/files.ts";
+import { listFiles } from "../../scripts/list-files.ts";
 
 const run = promisify(execFile);
 

@@ -2,7 +2,7 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkAccessibility, formatA11yProblems } from "../../scripts/quality/axe.ts";
-import { listFiles } from "../../scripts/quality/files.ts";
+import { listFiles } from "../../scripts/list-files.ts";
 import { checkLinks, formatBrokenLinks } from "../../scripts/quality/links.ts";
 import { GATE_PAGES } from "../../scripts/quality/pages.ts";
 import { formatPageWeight, PAGE_WEIGHT_BUDGET, pageWeight } from "../../scripts/quality/page-weight.ts";

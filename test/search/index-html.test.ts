@@ -1,7 +1,7 @@
 import { h } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
-import { renderIndexHtml, UNDATED_SORT_KEY } from "../../scripts/search/index-html.ts";
+import { renderIndexHtml } from "../../scripts/search/index-html.ts";
 import { SearchPage } from "../../scripts/search/SearchPage.tsx";
 import { toIndexText } from "../../scripts/search/vietnamese.ts";
 
@@ -22,7 +22,7 @@ describe("the HTML handed to Pagefind", () => {
     expect(html).toContain('<meta data-pagefind-filter="muc[content]" content="Liên hiệp Hội">');
     expect(html).toContain('<meta data-pagefind-filter="ngay[content]" content="2020-02-29T15:41:14+07:00">');
     expect(html.match(/data-pagefind-meta/g)).toEqual(["data-pagefind-meta"]);
-    expect(html).toContain('<meta data-pagefind-sort="date[content]" content="2020-02-29T15:41:14+07:00">');
+    expect(html).not.toContain("data-pagefind-sort");
     expect(html).toContain('<h1 data-pagefind-meta="title">Triển khai nhiệm vụ &lt;năm&gt; 2020</h1>');
     expect(html).toContain("<p>Tóm tắt riêng, không có trong bài.</p>");
     expect(html).toContain("D\u0335ặng Ngọc Dũng");
@@ -34,10 +34,9 @@ describe("the HTML handed to Pagefind", () => {
     expect(values).toEqual(["vi", "2020", "2025", "11"]);
   });
 
-  it("does not repeat a summary the body already contains, and sorts undated pages last", () => {
+  it("does not repeat a summary the body already contains, and gives an undated page no date", () => {
     const html = renderIndexHtml({ url: "/gioi-thieu/", title: "Giới thiệu", html: "<p>Xin chào.</p>", summary: "Xin chào." }, (t) => t);
     expect(html.match(/Xin chào\./g)).toHaveLength(1);
-    expect(html).toContain(`content="${UNDATED_SORT_KEY}"`);
     expect(html).not.toContain("data-pagefind-filter");
   });
 

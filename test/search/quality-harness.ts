@@ -5,9 +5,11 @@ import { withAttachmentText } from "../../scripts/search/attachments.ts";
 import { writePagefindIndex } from "../../scripts/search/build-index.ts";
 import type { SearchDocument } from "../../scripts/search/index-html.ts";
 import { loadPagefind } from "../../scripts/search/node-pagefind.ts";
-import type { PagefindApi } from "../../scripts/search/ranking.ts";
+import { NEWEST_ORDER_FILE } from "../../scripts/search/params.ts";
+import type { PagefindApi, SearchFiles } from "../../scripts/search/ranking.ts";
 import { serveStatic, type StaticServer } from "../../scripts/search/static-server.ts";
 import { VOCABULARY_FILE, type Vocabulary } from "../../scripts/search/vocabulary.ts";
+import { writeNewestOrder } from "../../scripts/search/write-newest-order.ts";
 import { writeVocabulary } from "../../scripts/search/write-vocabulary.ts";
 
 /** A built Pagefind index, served over HTTP and loaded with its own pagefind.js. */
@@ -16,8 +18,8 @@ export interface BuiltIndex {
   dir: string;
   pagefind: PagefindApi;
   server: StaticServer;
-  /** Our index's vocabulary, as the client fetches it. */
-  vocabulary: () => Promise<Vocabulary>;
+  /** Our index's vocabulary and date order, fetched as the client fetches them. */
+  files: Required<SearchFiles>;
   dispose(): Promise<void>;
 }
 
@@ -30,14 +32,20 @@ export async function buildAndLoad(docs: SearchDocument[], indexText?: (text: st
   const pagefindDir = path.join(dir, "pagefind");
   const indexed = indexText ? docs : await withAttachmentText(docs);
   await writePagefindIndex(indexed, pagefindDir, indexText);
-  if (!indexText) await writeVocabulary(indexed, pagefindDir);
+  if (!indexText) {
+    await writeVocabulary(indexed, pagefindDir);
+    await writeNewestOrder(pagefindDir);
+  }
   const server = await serveStatic(dir);
   const pagefind = await loadPagefind(dir, server.origin);
   return {
     dir,
     pagefind,
     server,
-    vocabulary: async () => (await fetch(`${server.origin}/pagefind/${VOCABULARY_FILE}`)).json() as Promise<Vocabulary>,
+    files: {
+      vocabulary: async () => (await fetch(`${server.origin}/pagefind/${VOCABULARY_FILE}`)).json() as Promise<Vocabulary>,
+      newestOrder: async () => (await fetch(`${server.origin}/pagefind/${NEWEST_ORDER_FILE}`)).json() as Promise<string[]>,
+    },
     dispose: async () => {
       await server.close();
       await rm(dir, { recursive: true, force: true });

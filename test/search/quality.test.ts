@@ -31,7 +31,7 @@ describe("search quality on the fixture site (real Pagefind indexes, loaded with
     await stock?.dispose();
   });
 
-  const oursSearch = async (query: string) => topUrls((await rankedSearch(ours.pagefind, { query }, ours.vocabulary)).results, 3);
+  const oursSearch = async (query: string) => topUrls((await rankedSearch(ours.pagefind, { query }, ours.files)).results, 3);
   const stockSearch = async (query: string) => topUrls((await stock.pagefind.search(query))?.results ?? [], 3);
 
   it("cuts the index into smaller chunks than Pagefind's default (a query downloads whole chunks)", async () => {
@@ -66,7 +66,7 @@ describe("search quality on the fixture site (real Pagefind indexes, loaded with
 
   it("answers words that occur nowhere with nothing, though stock Pagefind lists pages for some", async () => {
     for (const query of ABSENT_QUERIES) {
-      const answer = await rankedSearch(ours.pagefind, { query }, ours.vocabulary);
+      const answer = await rankedSearch(ours.pagefind, { query }, ours.files);
       expect(answer.results, query).toEqual([]);
     }
     // The root cause: no word starts with "xyzxyz", so Pagefind falls back to the longest indexed
@@ -76,13 +76,13 @@ describe("search quality on the fixture site (real Pagefind indexes, loaded with
   });
 
   it("searches a plain slip for the reader and says so; only offers other close spellings", async () => {
-    const slip = await rankedSearch(ours.pagefind, { query: "quag ngai chuyen doi so" }, ours.vocabulary);
+    const slip = await rankedSearch(ours.pagefind, { query: "quag ngai chuyen doi so" }, ours.files);
     expect(slip.corrections).toEqual([{ typed: "quag", used: "quảng" }]);
     expect(await topUrls(slip.results, 1)).toEqual([articleUrl("quang-ngai-day-manh-chuyen-doi-so")]);
-    const offer = await rankedSearch(ours.pagefind, { query: "tom hhum" }, ours.vocabulary);
+    const offer = await rankedSearch(ours.pagefind, { query: "tom hhum" }, ours.files);
     expect(offer.results).toEqual([]);
     expect(offer.suggestion).toMatch(/^\S+ hùm$/);
-    expect((await rankedSearch(ours.pagefind, { query: "xyzxyz" }, ours.vocabulary)).suggestion).toBeUndefined();
+    expect((await rankedSearch(ours.pagefind, { query: "xyzxyz" }, ours.files)).suggestion).toBeUndefined();
   });
 
   const rankOf = (urls: string[], slug: string) => {
@@ -91,7 +91,7 @@ describe("search quality on the fixture site (real Pagefind indexes, loaded with
     return rank;
   };
   const allUrls = async (query: string, options: { category?: string; sort?: "newest" } = {}) => {
-    const { results } = await rankedSearch(ours.pagefind, { query, ...options }, ours.vocabulary);
+    const { results } = await rankedSearch(ours.pagefind, { query, ...options }, ours.files);
     return topUrls(results, results.length);
   };
 
@@ -131,7 +131,7 @@ describe("search quality on the fixture site (real Pagefind indexes, loaded with
 
   it("filters by category and sorts newest first", async () => {
     const search = async (category: string) => {
-      const { results } = await rankedSearch(ours.pagefind, { query: "hoi", category, sort: "newest" });
+      const { results } = await rankedSearch(ours.pagefind, { query: "hoi", category, sort: "newest" }, ours.files);
       return Promise.all(results.map((r) => r.data()));
     };
     const members = await search("Hội thành viên");
@@ -139,6 +139,10 @@ describe("search quality on the fixture site (real Pagefind indexes, loaded with
     expect(new Set(members.map((f) => f.filters?.["muc"]?.[0]))).toEqual(new Set(["Hội thành viên"]));
     const dates = members.map((f) => f.filters?.["ngay"]?.[0] ?? "");
     expect(dates).toEqual([...dates].sort().reverse());
+    const all = await Promise.all((await rankedSearch(ours.pagefind, { query: "hoi", sort: "newest" }, ours.files)).results.map((r) => r.data()));
+    const allDates = all.map((f) => f.filters?.["ngay"]?.[0] ?? "");
+    expect(allDates.length).toBeGreaterThan(members.length);
+    expect(allDates).toEqual([...allDates].sort().reverse());
     // A parent category finds its children's articles.
     const parent = await search("Tin hoạt động");
     expect(new Set(parent.map((f) => f.filters?.["muc"]?.[0]))).toEqual(new Set(["Hội thành viên", "Liên hiệp Hội"]));

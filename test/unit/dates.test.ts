@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { formatDateTime, formatLongDate, parseContentDate, toIso } from "../../scripts/model/dates.ts";
 
@@ -36,5 +37,11 @@ describe("formatting", () => {
     if (!r.ok) throw new Error(r.message);
     expect(formatDateTime(r.value)).toBe("29/02/2020 15:41");
     expect(formatLongDate(r.value)).toBe("Thứ Bảy, 29/02/2020");
+  });
+});
+
+describe("toIso", () => {
+  it("gives seconds and the +07:00 offset, never milliseconds", () => {
+    expect(toIso(DateTime.fromISO("2024-05-20T02:05:07.999Z"))).toBe("2024-05-20T09:05:07+07:00");
   });
 });

@@ -25,7 +25,6 @@ describe("the sidebar of the real content", () => {
     ]);
     expect(html).toBe(html.normalize("NFC"));
     expect(html).toContain("Fresh notice");
-    expect(data.videos.videos.length).toBeGreaterThan(0);
   });
 
   it("has no inline script, inline style or javascript: URL (CSP)", async () => {

@@ -1,3 +1,4 @@
+import { Time } from "../../layouts/components.tsx";
 import { Box } from "../shared/Box.tsx";
 import type { AnnouncementsData } from "./data.ts";
 
@@ -12,7 +13,7 @@ export function Announcements({ data }: { data: AnnouncementsData }) {
             <li>
               <a href={item.url}>{item.title}</a>{" "}
               <span class="announcement-meta">
-                <time datetime={item.dateIso}>{item.dateText}</time>
+                <Time date={item.date} />
                 {item.isNew && <strong class="badge-new">Mới</strong>}
               </span>
             </li>

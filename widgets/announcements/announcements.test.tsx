@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
-import { ZONE } from "../../scripts/model/dates.ts";
+import { formatDate, toIso, ZONE } from "../../scripts/model/dates.ts";
 import { article, category } from "../../test/widgets/helpers.ts";
 import { Announcements } from "./Announcements.tsx";
 import { loadAnnouncements } from "./data.ts";
@@ -31,14 +31,14 @@ describe("announcements", () => {
 
   it("marks those of the last 7 days as new, with Vietnam-time dates", () => {
     const data = loadAnnouncements(articles, 10, NOW);
-    expect(data.items.map((i) => [i.title, i.isNew, i.dateText])).toEqual([
+    expect(data.items.map((i) => [i.title, i.isNew, formatDate(i.date)])).toEqual([
       ["Fresh notice", true, "19/05/2024"],
       ["Job notice", true, "14/05/2024"], // 00:30 local time stays on the 14th
       ["Week-old notice", true, "13/05/2024"],
       ["Eight days old", false, "12/05/2024"],
       ["Old notice", false, "10/05/2024"],
     ]);
-    expect(data.items[1]!.dateIso).toBe("2024-05-14T00:30:00+07:00");
+    expect(toIso(data.items[1]!.date)).toBe("2024-05-14T00:30:00+07:00");
   });
 
   it("does not call a notice dated after the build new", () => {

@@ -1,12 +1,12 @@
 import type { DateTime } from "luxon";
-import { formatDate } from "../../scripts/model/dates.ts";
 import type { Article } from "../../scripts/model/types.ts";
+import { categoryUrl } from "../../scripts/urls.ts";
 
 export const ANNOUNCEMENT_CATEGORY = "thong-bao";
 const NEW_FOR_DAYS = 7;
 
 export interface AnnouncementsData {
-  items: { title: string; url: string; dateIso: string; dateText: string; isNew: boolean }[];
+  items: { title: string; url: string; date: DateTime; isNew: boolean }[];
   listUrl: string;
 }
 
@@ -24,9 +24,8 @@ export function loadAnnouncements(articles: readonly Article[], limit: number, n
     .map((a) => ({
       title: a.title,
       url: a.url,
-      dateIso: a.dateIso,
-      dateText: formatDate(a.date),
+      date: a.date,
       isNew: a.date > newSince && a.date <= now,
     }));
-  return { items, listUrl: category?.url ?? `/chuyen-muc/${ANNOUNCEMENT_CATEGORY}/` };
+  return { items, listUrl: category?.url ?? categoryUrl(ANNOUNCEMENT_CATEGORY) };
 }

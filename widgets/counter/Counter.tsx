@@ -1,7 +1,8 @@
+import { Time } from "../../layouts/components.tsx";
 import { Box } from "../shared/Box.tsx";
 import type { CounterData } from "./data.ts";
 
-export const formatCount = (n: number) => new Intl.NumberFormat("vi-VN").format(n);
+const formatCount = (n: number) => new Intl.NumberFormat("vi-VN").format(n);
 
 /** Build-time figures; client.ts replaces them with live ones when it can. */
 export function Counter({ data }: { data: CounterData }) {
@@ -20,7 +21,7 @@ export function Counter({ data }: { data: CounterData }) {
       <p class="counter-note" data-counter-note>
         {data.asOf ? (
           <>
-            Số liệu lúc <time datetime={data.asOf.iso}>{data.asOf.text}</time>
+            Số liệu lúc <Time date={data.asOf} format="dateTime" />
           </>
         ) : (
           "Số liệu của trang web cũ"

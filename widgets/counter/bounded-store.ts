@@ -11,7 +11,7 @@ import type { Store } from "@netlify/blobs";
 
 type Fetch = typeof globalThis.fetch;
 
-export class StoreUnavailable extends Error {
+class StoreUnavailable extends Error {
   constructor(cause: unknown) {
     super(`the visit store failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }

@@ -4,12 +4,11 @@ import { getStore, type Store } from "@netlify/blobs";
 import type { DateTime } from "luxon";
 import { z } from "zod";
 import type { ContentIssue } from "../../scripts/content/issues.ts";
-import { formatDateTime, toIso } from "../../scripts/model/dates.ts";
 import { readDataFile } from "../../scripts/content/data-files.ts";
 import { boundedStore } from "./bounded-store.ts";
 import { readFigures, visitStoreName } from "./visit-log.ts";
 
-export const VISITS_API = "/api/visits";
+const VISITS_API = "/api/visits";
 const BUILD_READ_TIMEOUT_MS = 5_000;
 
 export const counterSchema = z.strictObject(
@@ -32,7 +31,7 @@ export interface CounterData {
   /** The figure in the HTML, shown when the live count cannot be fetched. */
   total: number;
   /** When `total` was read from the live log; absent when it is the old site's figure. */
-  asOf?: { iso: string; text: string };
+  asOf?: DateTime;
 }
 
 /**
@@ -57,12 +56,12 @@ export async function loadCounter(
     : undefined;
   if (recorded === undefined) return { data: { api: VISITS_API, total: base }, issues: [] };
   return {
-    data: { api: VISITS_API, total: base + recorded.total, asOf: { iso: toIso(options.now), text: formatDateTime(options.now) } },
+    data: { api: VISITS_API, total: base + recorded.total, asOf: options.now },
     issues: [],
   };
 }
 
-export const BASE_TOTAL_MODULE = fileURLToPath(new URL("./base-total.ts", import.meta.url));
+const BASE_TOTAL_MODULE = fileURLToPath(new URL("./base-total.ts", import.meta.url));
 
 export function baseTotalModuleSource(baseTotal: number): string {
   return [

@@ -23,9 +23,9 @@ import { TOKEN_TTL_MS } from "./visit-token.ts";
  * they are rolled up, a few per request.
  */
 
-export const BUCKET_MS = 60_000;
+const BUCKET_MS = 60_000;
 const GRACE_MS = 60_000;
-export const RECENT_MS = 5 * 60_000;
+const RECENT_MS = 5 * 60_000;
 /** Rolled-up minutes kept a while for the "recent" figure (and so no roll-up racing a newer one misses them). */
 const KEEP_MINUTES = 6;
 const DELETES_PER_REQUEST = 8;

@@ -1,8 +1,7 @@
 import { Box } from "../shared/Box.tsx";
 import type { VideosData } from "./data.ts";
 import { VideoPlayer } from "./VideoPlayer.tsx";
-
-export const VIDEO_LIST_URL = "/video/";
+import { FIXED_PAGES } from "../../scripts/urls.ts";
 
 export function VideoBox({ data }: { data: VideosData }) {
   return (
@@ -10,7 +9,7 @@ export function VideoBox({ data }: { data: VideosData }) {
       {data.featured ? <VideoPlayer video={data.featured} /> : <p class="widget-empty">Chưa có video.</p>}
       {data.videos.length > 0 && (
         <p class="widget-more">
-          <a href={VIDEO_LIST_URL}>Xem tất cả video</a>
+          <a href={FIXED_PAGES.videos}>Xem tất cả video</a>
         </p>
       )}
     </Box>

@@ -1,13 +1,16 @@
 import type { Video } from "./data.ts";
 
+/** What the player needs; a video of an article (scripts/render/video-block.ts) has no slug. */
+export type PlayableVideo = Video extends infer V ? (V extends Video ? Omit<V, "slug" | "featured"> : never) : never;
+
 /**
- * One video, in the same click-to-load markup as videos in articles
- * (scripts/render/video-block.ts), so assets/video.ts serves both: a YouTube
+ * One video, the only markup for it: the sidebar, /video/ and videos in articles
+ * (scripts/render/video-block.ts) all use it, and assets/video.ts serves them: a YouTube
  * video is a plain link until it is clicked, so nothing is fetched from a third
  * party before the reader asks for it — not even a thumbnail. A file of this
  * site uses <video preload="none">, which loads only its own poster.
  */
-export function VideoPlayer({ video, headingLevel }: { video: Video; headingLevel?: 2 }) {
+export function VideoPlayer({ video, headingLevel }: { video: PlayableVideo; headingLevel?: 2 }) {
   const title = headingLevel ? <h2 class="video-title">{video.title}</h2> : video.title;
   if (video.kind === "youtube") {
     const src = `https://www.youtube-nocookie.com/embed/${video.youtubeId}?autoplay=1`;

@@ -1,5 +1,6 @@
 import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
+import { renderMarkdown } from "../../scripts/render/markdown.ts";
 import { contentDir } from "../../test/widgets/helpers.ts";
 import { loadVideos } from "./data.ts";
 import { VideoListPage } from "./VideoListPage.tsx";
@@ -69,8 +70,17 @@ describe("videos.yaml", () => {
 });
 
 describe("the player", () => {
+  it("is the very markup of a video in an article", () => {
+    const inArticle = (md: string) => renderMarkdown(md, { bodyLine: 1, resolveUrl: (t) => t }).html.trim();
+    const player = (video: Parameters<typeof VideoPlayer>[0]["video"]) => renderToString(<VideoPlayer video={video} />);
+    expect(inArticle("::: video https://youtu.be/AbCdEfGhI_-\nHội nghị <2020> & \"tổng kết\"\n:::")).toBe(
+      player({ kind: "youtube", youtubeId: "AbCdEfGhI_-", title: 'Hội nghị <2020> & "tổng kết"' }),
+    );
+    expect(inArticle("::: video\nChưa có\n:::")).toBe(player({ kind: "unavailable", title: "Chưa có" }));
+  });
+
   it("makes no third-party request before a click: a plain link, no frame, no thumbnail", () => {
-    const html = renderToString(<VideoPlayer video={{ kind: "youtube", youtubeId: "AbCdEfGhI_-", title: "Hội nghị <2020>", slug: "x", featured: false }} />);
+    const html = renderToString(<VideoPlayer video={{ kind: "youtube", youtubeId: "AbCdEfGhI_-", title: "Hội nghị <2020>" }} />);
     expect(html).not.toMatch(/<iframe|<img|<script|<video|ytimg|style=/);
     // The contract of assets/video.ts, shared with videos in articles.
     const src = "https://www.youtube-nocookie.com/embed/AbCdEfGhI_-?autoplay=1";
@@ -81,13 +91,13 @@ describe("the player", () => {
   });
 
   it("plays a file of this site with preload=none and its poster", () => {
-    const html = renderToString(<VideoPlayer video={{ kind: "file", src: "/media/a.mp4", poster: "/media/a.jpg", title: "Tập huấn", slug: "x", featured: false }} />);
+    const html = renderToString(<VideoPlayer video={{ kind: "file", src: "/media/a.mp4", poster: "/media/a.jpg", title: "Tập huấn" }} />);
     expect(html).toMatch(/<video controls preload="none" poster="\/media\/a.jpg" aria-label="Tập huấn">/);
     expect(html).toMatch(/<source src="\/media\/a.mp4" type="video\/mp4"\/?>/);
   });
 
   it("shows the title and a note, no player, when the video is not available yet", () => {
-    const html = renderToString(<VideoPlayer video={{ kind: "unavailable", title: "Video 05 Sự kiện", slug: "x", featured: false }} />);
+    const html = renderToString(<VideoPlayer video={{ kind: "unavailable", title: "Video 05 Sự kiện" }} />);
     expect(html).toBe('<figure class="video video-missing"><p class="video-note">Video đang được cập nhật.</p><figcaption>Video 05 Sự kiện</figcaption></figure>');
   });
 
