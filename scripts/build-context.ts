@@ -30,11 +30,15 @@ export function preloadBuildContext(): Promise<BuildContext> {
   return preloaded;
 }
 
-/** Eleventy's global data: a fresh context for each build (or rebuild in `npm start`). */
-export function createBuildContext(): Promise<BuildContext> {
+/**
+ * Eleventy's global data: a fresh context for each build (or rebuild in `npm start`). Frozen, so
+ * Eleventy hands it to templates by reference: its data cascade deep-copies unfrozen plain objects
+ * and wraps them in a fresh Proxy on every access from a paginated page.
+ */
+export async function createBuildContext(): Promise<BuildContext> {
   const ready = preloaded;
   preloaded = undefined;
-  return ready ?? computeBuildContext();
+  return Object.freeze(await (ready ?? computeBuildContext()));
 }
 
 async function computeBuildContext(): Promise<BuildContext> {
@@ -49,7 +53,5 @@ async function computeBuildContext(): Promise<BuildContext> {
   stats.endStage("images");
   const [assets, sidebarHtml] = await Promise.all([buildAssets(), renderSidebar(sidebar)]);
   stats.endStage("assets");
-  // Frozen, Eleventy hands it to templates by reference: its data cascade deep-copies unfrozen
-  // plain objects and wraps them in a fresh Proxy on every access from a paginated page.
-  return Object.freeze({ model, assets, sidebarHtml, images, stats });
+  return { model, assets, sidebarHtml, images, stats };
 }
