@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
@@ -86,7 +86,8 @@ async function inspectContent(file: string, shown: string, cacheDir: string): Pr
   }
   const info: SourceInfo = { hash, bytes: bytes.length, format: meta.format!, width, height, transparent };
   await mkdir(path.dirname(known), { recursive: true });
-  const tmp = `${known}.${process.pid}.tmp`;
+  // Unique per call: the same photo under two names is inspected twice at once.
+  const tmp = `${known}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   await writeFile(tmp, JSON.stringify(info));
   await rename(tmp, known);
   return { ok: true, info };

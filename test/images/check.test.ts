@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFile, utimes, writeFile } from "node:fs/promises";
+import { mkdir, readFile, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -28,6 +28,15 @@ describe("checkImages", () => {
     const url = await site.addPhoto("2020/tot.jpg", { width: 1600, height: 1200 });
     expect(await messages([ref(12, url, { alt: "Quang cảnh hội nghị" })])).toEqual([]);
     expect(await listFiles(site.outputDir)).toEqual([]);
+  });
+
+  it("inspects one photo saved under many names at once (an import copies the same photo to many articles)", async () => {
+    const photo = await syntheticPhoto({ width: 640, height: 480, seed: 77 });
+    const names = Array.from({ length: 40 }, (_, i) => `2020/ban-sao-${i}.jpg`);
+    await mkdir(path.join(site.contentDir, "media", "2020"), { recursive: true });
+    await Promise.all(names.map((n) => writeFile(path.join(site.contentDir, "media", n), photo)));
+    const results = await Promise.all(names.map((n) => inspectSource(path.join(site.contentDir, "media", n), site.cacheDir)));
+    expect(results.map((r) => r.ok)).toEqual(names.map(() => true));
   });
 
   it("reports a missing image with file, line and the fix", async () => {
