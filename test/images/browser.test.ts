@@ -16,7 +16,11 @@ let server: Server;
 let origin: string;
 let browser: Browser;
 
-const paragraph = "<p>Sáng ngày 29/02/2020, Liên hiệp Hội tổ chức Hội nghị Ban Chấp hành lần thứ hai nhằm đánh giá kết quả hoạt động năm 2019 và triển khai nhiệm vụ năm 2020.</p>".repeat(4);
+const paragraph = "<p>Sáng ngày 29/02/2020, Liên hiệp Hội tổ chức Hội nghị Ban Chấp hành lần thứ hai nhằm đánh giá kết quả hoạt động năm 2019 và triển khai nhiệm vụ năm 2020.</p>";
+// Chromium starts fetching a lazy image up to 3,000 px before it enters the viewport
+// (more on slow connections), so the later photos sit well beyond that; with them
+// inside the margin the count before scrolling depends on timing.
+const FAR_BELOW = paragraph.repeat(60);
 
 beforeAll(async () => {
   site = await tempSite();
@@ -28,7 +32,7 @@ beforeAll(async () => {
   ];
   const images = new ImagePipeline({ contentDir: site.contentDir, outputDir: site.outputDir, cacheDir: site.cacheDir, progress: { ci: true } });
   await images.prepare(photos.map((src, i) => ({ file: "content/tin-tuc/2020/hoi-nghi.md", line: 10 + i, field: "body", src, alt: `Ảnh ${i + 1}` })));
-  const body = photos.map((src, i) => `${paragraph}<figure><img src="${src}" alt="Ảnh ${i + 1}"><figcaption>Ảnh ${i + 1}</figcaption></figure>`).join("");
+  const body = photos.map((src, i) => `${i === 0 ? paragraph.repeat(4) : FAR_BELOW}<figure><img src="${src}" alt="Ảnh ${i + 1}"><figcaption>Ảnh ${i + 1}</figcaption></figure>`).join("");
   const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/style.css"><title>Hội nghị</title></head><body><main><h1>Hội nghị Ban Chấp hành</h1>${body}</main></body></html>`;
   const transformed = await transformImagesInHtml(html, { images });
   await images.publish();
@@ -66,7 +70,8 @@ async function measure(deviceScaleFactor: number) {
   });
   await page.goto(`${origin}/`, { waitUntil: "load" });
   const beforeScroll = responses.length;
-  for (let y = 0; y < 6000; y += 400) {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0; y < height; y += 400) {
     await page.mouse.wheel(0, 400);
     await page.waitForTimeout(50);
   }
@@ -107,7 +112,8 @@ describe("an article page with 3 phone photos at a 400 px wide viewport", () => 
   it("defers images below the fold until the reader scrolls, and stays light on high-density phones", async () => {
     const result = await measure(2);
     console.log(`images at 400px, DPR 2: ${(result.total / 1024).toFixed(1)} KB:`, result.images.map((r) => path.basename(r.url)).join(", "));
-    expect(result.beforeScroll).toBeLessThan(3);
+    // Only the first photo, which is eager; the lazy ones wait for the reader.
+    expect(result.beforeScroll).toBe(1);
     expect(result.images).toHaveLength(3);
     expect(result.images.every((r) => /-1140\.[0-9a-f]{12}\.avif$/.test(r.url))).toBe(true);
     expect(result.total).toBeLessThanOrEqual(BUDGET);
