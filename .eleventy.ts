@@ -1,12 +1,12 @@
-import { afterBuild } from "./scripts/after-build.ts";
-import { createBuildContext, type BuildContext } from "./scripts/build-context.ts";
-import { contentDir, outputDir } from "./scripts/config.ts";
-import { transformImagesInHtml } from "./scripts/images/html.ts";
+import { afterBuild } from "./scripts/build/after-build.ts";
+import { createBuildContext, type BuildContext } from "./scripts/build/build-context.ts";
+import { contentDir, outputDir } from "./scripts/build/config.ts";
+import { transformImagesInHtml } from "./scripts/build/images/html.ts";
 
 /**
  * Eleventy only wires the stages together for the production build: content is loaded, validated
  * and modelled once per build (scripts/), and routes/ turns the model into pages. `npm start` does
- * not use Eleventy: scripts/dev/server.ts renders the same routes on request.
+ * not use Eleventy: scripts/tools/dev/server.ts renders the same routes on request.
  */
 export default function (eleventyConfig: any) {
   eleventyConfig.addExtension(["11ty.tsx", "11ty.ts"], { key: "11ty.js" });
@@ -16,7 +16,7 @@ export default function (eleventyConfig: any) {
   eleventyConfig.on("eleventy.after", () => build && afterBuild(build, outputDir));
 
   // content/media is not copied as it is: images are re-encoded by the transform, documents
-  // copied after the build (scripts/publish/media-files.ts), anything else refused.
+  // copied after the build (scripts/build/publish/media-files.ts), anything else refused.
   eleventyConfig.addTransform("images", async function (this: { page: { outputPath?: string | false } }, content: string) {
     const page = this.page.outputPath;
     return build && typeof page === "string" && page.endsWith(".html") ? transformImagesInHtml(content, { images: build.images, page }) : content;

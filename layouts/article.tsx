@@ -1,6 +1,6 @@
-import type { BuildContext } from "../scripts/build-context.ts";
-import type { Article } from "../scripts/model/types.ts";
-import { articleMeta } from "../scripts/publish/metadata.ts";
+import type { BuildContext } from "../scripts/build/build-context.ts";
+import type { Article } from "../scripts/build/model/types.ts";
+import { articleMeta } from "../scripts/build/publish/metadata.ts";
 import { Base } from "./base.tsx";
 import { ArticleList, Breadcrumb, Html, Time } from "./components.tsx";
 

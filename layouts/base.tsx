@@ -1,10 +1,10 @@
 import type { ComponentChildren } from "preact";
-import type { BuildContext } from "../scripts/build-context.ts";
-import { HeadMeta } from "../scripts/publish/head-meta.tsx";
-import { pageMeta, type HeadMetaData } from "../scripts/publish/metadata.ts";
-import { feedTitle } from "../scripts/publish/site-files.ts";
+import type { BuildContext } from "../scripts/build/build-context.ts";
+import { HeadMeta } from "./head-meta.tsx";
+import { pageMeta, type HeadMetaData } from "../scripts/build/publish/metadata.ts";
+import { feedTitle } from "../scripts/build/publish/site-files.ts";
 import { Contact, Html } from "./components.tsx";
-import { FIXED_FILES, FIXED_PAGES, pageUrl } from "../scripts/urls.ts";
+import { FIXED_FILES, FIXED_PAGES, pageUrl } from "../scripts/build/urls.ts";
 
 export interface BaseProps {
   build: BuildContext;

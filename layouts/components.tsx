@@ -1,11 +1,11 @@
 import type { DateTime } from "luxon";
 import type { ComponentChildren } from "preact";
-import { IMAGE_SIZES } from "../scripts/images/config.ts";
-import { formatDate, formatDateTime, formatLongDate, toIso } from "../scripts/model/dates.ts";
-import { pageUrl } from "../scripts/model/paginate.ts";
-import type { SiteData } from "../scripts/content/schema.ts";
-import type { Article, Category } from "../scripts/model/types.ts";
-import { FIXED_PAGES } from "../scripts/urls.ts";
+import { IMAGE_SIZES } from "../scripts/build/images/config.ts";
+import { formatDate, formatDateTime, formatLongDate, toIso } from "../scripts/build/model/dates.ts";
+import { pageUrl } from "../scripts/build/model/paginate.ts";
+import type { SiteData } from "../scripts/build/content/schema.ts";
+import type { Article, Category } from "../scripts/build/model/types.ts";
+import { FIXED_PAGES } from "../scripts/build/urls.ts";
 
 const DATE_FORMATS = { date: formatDate, dateTime: formatDateTime, long: formatLongDate } as const;
 

@@ -1,8 +1,8 @@
-import type { BuildContext } from "../scripts/build-context.ts";
-import { IMAGE_SIZES } from "../scripts/images/config.ts";
+import type { BuildContext } from "../scripts/build/build-context.ts";
+import { IMAGE_SIZES } from "../scripts/build/images/config.ts";
 import { Base } from "./base.tsx";
 import { ArticleCard, ArticleList, Time } from "./components.tsx";
-import { FIXED_PAGES } from "../scripts/urls.ts";
+import { FIXED_PAGES } from "../scripts/build/urls.ts";
 
 const LATEST = 8;
 const PER_CATEGORY = 4;

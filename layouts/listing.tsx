@@ -1,9 +1,9 @@
-import type { BuildContext } from "../scripts/build-context.ts";
-import type { Listing } from "../scripts/model/types.ts";
-import { categoryFeedPath, feedTitle } from "../scripts/publish/site-files.ts";
+import type { BuildContext } from "../scripts/build/build-context.ts";
+import type { Listing } from "../scripts/build/model/types.ts";
+import { categoryFeedPath, feedTitle } from "../scripts/build/publish/site-files.ts";
 import { Base } from "./base.tsx";
 import { ArticleList, Breadcrumb, Pagination } from "./components.tsx";
-import { FIXED_PAGES, yearUrl } from "../scripts/urls.ts";
+import { FIXED_PAGES, yearUrl } from "../scripts/build/urls.ts";
 
 export function ListingPage({ build, listing }: { build: BuildContext; listing: Listing }) {
   const title = listing.pageNumber > 1 ? `${listing.title} (trang ${listing.pageNumber})` : listing.title;

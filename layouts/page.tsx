@@ -1,8 +1,8 @@
-import type { BuildContext } from "../scripts/build-context.ts";
-import type { Page } from "../scripts/model/types.ts";
+import type { BuildContext } from "../scripts/build/build-context.ts";
+import type { Page } from "../scripts/build/model/types.ts";
 import { Base } from "./base.tsx";
 import { Contact, Html } from "./components.tsx";
-import { FIXED_FILES, FIXED_PAGES } from "../scripts/urls.ts";
+import { FIXED_FILES, FIXED_PAGES } from "../scripts/build/urls.ts";
 
 export function StaticPage({ build, page }: { build: BuildContext; page: Page }) {
   return (

@@ -1,8 +1,8 @@
-import type { BuildContext } from "../scripts/build-context.ts";
-import { searchCategories } from "../scripts/search/from-model.ts";
-import { SearchPage } from "../scripts/search/SearchPage.tsx";
+import type { BuildContext } from "../scripts/build/build-context.ts";
+import { searchCategories } from "../scripts/build/search/from-model.ts";
+import { SearchPage } from "./search-page.tsx";
 import { Base } from "./base.tsx";
-import { FIXED_PAGES } from "../scripts/urls.ts";
+import { FIXED_PAGES } from "../scripts/build/urls.ts";
 
 export function SearchPageLayout({ build }: { build: BuildContext }) {
   return (

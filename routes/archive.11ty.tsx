@@ -1,7 +1,7 @@
 import { ArchiveIndexPage } from "../layouts/listing.tsx";
-import { renderDocument } from "../scripts/render/document.ts";
+import { renderDocument } from "../scripts/build/render/document.ts";
 import type { RouteData } from "./route.ts";
-import { FIXED_PAGES } from "../scripts/urls.ts";
+import { FIXED_PAGES } from "../scripts/build/urls.ts";
 
 export const data = { permalink: FIXED_PAGES.archive, eleventyExcludeFromCollections: true };
 

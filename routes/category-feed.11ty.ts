@@ -1,5 +1,5 @@
-import type { Category } from "../scripts/model/types.ts";
-import { categoryFeed, categoryFeedPath } from "../scripts/publish/site-files.ts";
+import type { Category } from "../scripts/build/model/types.ts";
+import { categoryFeed, categoryFeedPath } from "../scripts/build/publish/site-files.ts";
 import type { RouteData } from "./route.ts";
 
 type Data = RouteData<{ category: Category }>;

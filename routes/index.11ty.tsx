@@ -1,7 +1,7 @@
 import { HomePage } from "../layouts/home.tsx";
-import { renderDocument } from "../scripts/render/document.ts";
+import { renderDocument } from "../scripts/build/render/document.ts";
 import type { RouteData } from "./route.ts";
-import { FIXED_PAGES } from "../scripts/urls.ts";
+import { FIXED_PAGES } from "../scripts/build/urls.ts";
 
 export const data = { permalink: FIXED_PAGES.home, eleventyExcludeFromCollections: true };
 

@@ -1,6 +1,6 @@
-import { newsSitemap } from "../scripts/publish/site-files.ts";
+import { newsSitemap } from "../scripts/build/publish/site-files.ts";
 import type { RouteData } from "./route.ts";
-import { FIXED_FILES } from "../scripts/urls.ts";
+import { FIXED_FILES } from "../scripts/build/urls.ts";
 
 export const data = { permalink: FIXED_FILES.newsSitemap, eleventyExcludeFromCollections: true };
 

@@ -1,6 +1,6 @@
-import { robots } from "../scripts/publish/site-files.ts";
+import { robots } from "../scripts/build/publish/site-files.ts";
 import type { RouteData } from "./route.ts";
-import { FIXED_FILES } from "../scripts/urls.ts";
+import { FIXED_FILES } from "../scripts/build/urls.ts";
 
 export const data = { permalink: FIXED_FILES.robots, eleventyExcludeFromCollections: true };
 

@@ -1,7 +1,7 @@
 import type { VNode } from "preact";
-import type { BuildContext } from "../scripts/build-context.ts";
-import type { SiteModel } from "../scripts/model/types.ts";
-import { renderDocument } from "../scripts/render/document.ts";
+import type { BuildContext } from "../scripts/build/build-context.ts";
+import type { SiteModel } from "../scripts/build/model/types.ts";
+import { renderDocument } from "../scripts/build/render/document.ts";
 
 /** The data every route receives from Eleventy: the shared build context plus its pagination alias. */
 export type RouteData<T = unknown> = { build: BuildContext } & T;

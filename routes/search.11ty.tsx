@@ -1,7 +1,7 @@
 import { SearchPageLayout } from "../layouts/search.tsx";
-import { renderDocument } from "../scripts/render/document.ts";
+import { renderDocument } from "../scripts/build/render/document.ts";
 import type { RouteData } from "./route.ts";
-import { FIXED_PAGES } from "../scripts/urls.ts";
+import { FIXED_PAGES } from "../scripts/build/urls.ts";
 
 export const data = { permalink: FIXED_PAGES.search, eleventyExcludeFromCollections: true };
 

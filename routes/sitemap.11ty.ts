@@ -1,6 +1,6 @@
-import { sitemap } from "../scripts/publish/site-files.ts";
+import { sitemap } from "../scripts/build/publish/site-files.ts";
 import type { RouteData } from "./route.ts";
-import { FIXED_FILES } from "../scripts/urls.ts";
+import { FIXED_FILES } from "../scripts/build/urls.ts";
 
 export const data = { permalink: FIXED_FILES.sitemap, eleventyExcludeFromCollections: true };
 

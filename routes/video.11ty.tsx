@@ -1,9 +1,9 @@
 import { Base } from "../layouts/base.tsx";
-import { renderDocument } from "../scripts/render/document.ts";
+import { renderDocument } from "../scripts/build/render/document.ts";
 import { loadVideos } from "../widgets/video/data.ts";
 import { VideoListPage } from "../widgets/video/VideoListPage.tsx";
 import type { RouteData } from "./route.ts";
-import { FIXED_PAGES } from "../scripts/urls.ts";
+import { FIXED_PAGES } from "../scripts/build/urls.ts";
 
 export const data = { permalink: FIXED_PAGES.videos, eleventyExcludeFromCollections: true };
 

@@ -1,4 +1,4 @@
-// decap-cms-lib-widgets ships no type declarations; this covers what scripts/admin/vietnam-time.ts uses.
+// decap-cms-lib-widgets ships no type declarations; this covers what scripts/build/admin/vietnam-time.ts uses.
 declare module "decap-cms-lib-widgets" {
   export const stringTemplate: { dateParsers: Record<string, (date: Date) => string> };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { ContentIssue } from "../scripts/content/issues.ts";
-import { readDataFile } from "../scripts/content/data-files.ts";
-import { strictFields } from "../scripts/content/schema.ts";
+import type { ContentIssue } from "../scripts/build/content/issues.ts";
+import { readDataFile } from "../scripts/build/content/data-files.ts";
+import { strictFields } from "../scripts/build/content/schema.ts";
 import { WIDGET_NAMES } from "./registry.ts";
 
 const widgetName = z.enum(WIDGET_NAMES, {

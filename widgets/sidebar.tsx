@@ -1,11 +1,11 @@
 import { access } from "node:fs/promises";
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
-import type { ContentIssue } from "../scripts/content/issues.ts";
-import { nowInVietnam } from "../scripts/model/dates.ts";
-import type { Article } from "../scripts/model/types.ts";
+import type { ContentIssue } from "../scripts/build/content/issues.ts";
+import { nowInVietnam } from "../scripts/build/model/dates.ts";
+import type { Article } from "../scripts/build/model/types.ts";
 import { loadSidebarConfig } from "./config.ts";
-import { dataFilePath } from "../scripts/content/data-files.ts";
+import { dataFilePath } from "../scripts/build/content/data-files.ts";
 import { WIDGETS, type WidgetName } from "./registry.ts";
 import type { WidgetContext, WidgetDefinition } from "./widget.ts";
 

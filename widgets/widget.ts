@@ -1,8 +1,8 @@
 import type { Store } from "@netlify/blobs";
 import type { DateTime } from "luxon";
 import type { FunctionComponent } from "preact";
-import type { ContentIssue } from "../scripts/content/issues.ts";
-import type { Article } from "../scripts/model/types.ts";
+import type { ContentIssue } from "../scripts/build/content/issues.ts";
+import type { Article } from "../scripts/build/model/types.ts";
 import type { SidebarConfig } from "./config.ts";
 
 /** What every widget's loader may read; the sidebar builds it once per build. */

@@ -6,12 +6,12 @@ import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDataFile } from "../../scripts/content/data-files.ts";
-import { categoriesData, siteData } from "../../scripts/content/schema.ts";
-import { buildAdmin } from "../../scripts/admin/build-admin.ts";
-import { ADMIN_CSP } from "../../scripts/publish/headers.ts";
-import { loadSite } from "../../scripts/content/load-site.ts";
-import { slugify } from "../../scripts/model/slug.ts";
+import { loadDataFile } from "../../scripts/build/content/data-files.ts";
+import { categoriesData, siteData } from "../../scripts/build/content/schema.ts";
+import { buildAdmin } from "../../scripts/build/admin/build-admin.ts";
+import { ADMIN_CSP } from "../../scripts/build/publish/headers.ts";
+import { loadSite } from "../../scripts/build/content/load-site.ts";
+import { slugify } from "../../scripts/build/model/slug.ts";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import sharp from "sharp";
 

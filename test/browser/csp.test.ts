@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPreviewServer, type PreviewServer } from "../../scripts/publish/preview-server.ts";
+import { startPreviewServer, type PreviewServer } from "../../scripts/tools/preview-server.ts";
 import { buildContent, repoRoot } from "../helpers/content.ts";
 
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -15,7 +15,7 @@ beforeAll(async () => {
   const built = await buildContent(join(repoRoot, "content"), { URL: "https://lhh.example.org" });
   expect(built.status, built.stderr).toBe(0);
   // A control page that breaks the policy, to prove violations are seen at all. Under a folder the
-  // build made: the policy is given per top-level folder of the output (scripts/publish/headers.ts).
+  // build made: the policy is given per top-level folder of the output (scripts/build/publish/headers.ts).
   await mkdir(join(built.outputDir, "tin-tuc", "csp-probe"), { recursive: true });
   await writeFile(join(built.outputDir, "tin-tuc", "csp-probe", "index.html"), '<!doctype html><p style="color:red">x</p><script>document.title="x"</script>');
   server = await startPreviewServer({ root: built.outputDir });

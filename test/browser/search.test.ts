@@ -1,7 +1,7 @@
 import { rm } from "node:fs/promises";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serveStatic, type StaticServer } from "../../scripts/search/static-server.ts";
+import { serveStatic, type StaticServer } from "../../scripts/tools/search/static-server.ts";
 import { buildContent, makeContent } from "../helpers/content.ts";
 import { articleUrl, fixtureContentFiles } from "../search/fixture/articles.ts";
 import { ABSENT_QUERIES, QUALITY_QUERIES } from "../search/fixture/queries.ts";

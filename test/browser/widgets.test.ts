@@ -6,14 +6,14 @@ import { join } from "node:path";
 import { DateTime } from "luxon";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildAssets } from "../../scripts/assets.ts";
-import { createFunctionsMiddleware } from "../../scripts/dev/functions-middleware.ts";
-import { ZONE } from "../../scripts/model/dates.ts";
+import { buildAssets } from "../../scripts/build/assets.ts";
+import { createFunctionsMiddleware } from "../../scripts/tools/dev/functions-middleware.ts";
+import { ZONE } from "../../scripts/build/model/dates.ts";
 import { loadSidebarData, renderSidebar } from "../../widgets/sidebar.tsx";
 import { article, category, contentDir } from "../widgets/helpers.ts";
 
 /*
- * A tiny page made of the real sidebar, the site's real script and CSS (scripts/assets.ts), and
+ * A tiny page made of the real sidebar, the site's real script and CSS (scripts/build/assets.ts), and
  * the real function behind /api/visits (local Blobs server), in Debian's Chromium.
  * Every request that is not to this server is recorded and aborted.
  */

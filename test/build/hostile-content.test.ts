@@ -126,7 +126,7 @@ const lineOf = (text: string, needle: string) =>
 
 function run(script: "check" | "build", env: Record<string, string>): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "scripts", "cli", `${script}.ts`)], {
+    const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "scripts", "tools", "cli", `${script}.ts`)], {
       cwd: repoRoot,
       env: { ...process.env, ELEVENTY_RUN_MODE: "", PREVIEW: "", ...env },
     });

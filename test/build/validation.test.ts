@@ -1,13 +1,13 @@
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { legacyUrlProblem } from "../../scripts/check/legacy-urls.ts";
-import { validateContent } from "../../scripts/check/validate.ts";
-import { formatIssue } from "../../scripts/content/issues.ts";
-import { articleFields } from "../../scripts/content/schema.ts";
-import { sitemap } from "../../scripts/publish/site-files.ts";
-import { FIXED_ROUTES, isSitePath } from "../../scripts/urls.ts";
-import { loadSite } from "../../scripts/content/load-site.ts";
+import { legacyUrlProblem } from "../../scripts/build/check/legacy-urls.ts";
+import { validateContent } from "../../scripts/build/check/validate.ts";
+import { formatIssue } from "../../scripts/build/content/issues.ts";
+import { articleFields } from "../../scripts/build/content/schema.ts";
+import { sitemap } from "../../scripts/build/publish/site-files.ts";
+import { FIXED_ROUTES, isSitePath } from "../../scripts/build/urls.ts";
+import { loadSite } from "../../scripts/build/content/load-site.ts";
 import { article, buildContent, makeContent, runCli } from "../helpers/content.ts";
 
 const ok = { title: "Bài hợp lệ", date: "2020-02-29T15:41:14+07:00", category: "lien-hiep-hoi" };

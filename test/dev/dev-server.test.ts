@@ -6,8 +6,8 @@ import { dirname, join } from "node:path";
 import { DateTime } from "luxon";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateFixtures } from "../../scripts/fixtures/generate.ts";
-import { listFiles } from "../../scripts/list-files.ts";
+import { generateFixtures } from "../../scripts/tools/fixtures/generate.ts";
+import { listFiles } from "../../scripts/build/list-files.ts";
 import { article, buildContent, repoRoot } from "../helpers/content.ts";
 
 const RELOAD_TAG = `<script src="/__dev/reload.js"></script>`;
@@ -55,7 +55,7 @@ describe("dev server equals the production build", () => {
     await generateFixtures({ articles: 40, out: content, images: 2 });
     const port = await freePort();
     origin = `http://localhost:${port}`;
-    server = spawn(process.execPath, ["--import", "tsx", "scripts/dev/server.ts", `--port=${port}`], {
+    server = spawn(process.execPath, ["--import", "tsx", "scripts/tools/dev/server.ts", `--port=${port}`], {
       cwd: repoRoot,
       env: { ...process.env, CONTENT_DIR: content, OUTPUT_DIR: output, PREVIEW: "0" },
       stdio: ["ignore", "pipe", "pipe"],

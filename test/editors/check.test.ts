@@ -5,8 +5,8 @@ import { join, relative } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toTCVN3, toVNI } from "vietnamese-conversion";
-import { detectLegacyEncoding } from "../../scripts/check/legacy-encoding.ts";
-import { checkNfd } from "../../scripts/check/nfd.ts";
+import { detectLegacyEncoding } from "../../scripts/build/check/legacy-encoding.ts";
+import { checkNfd } from "../../scripts/build/check/nfd.ts";
 
 const run = promisify(execFile);
 const SAMPLE = "test/editors/fixtures/trien-khai-nhiem-vu-nam-2020.txt";
@@ -71,7 +71,7 @@ describe("npm run check", () => {
     await w("nfd.md", article("Bài gõ trên máy Mac", "2021-03-05T08:00:00+07:00", "Nội dung tiếng Việt.".normalize("NFD")));
     await w("tcvn3.md", article("Bài dán từ Word cũ", "2021-03-06T08:00:00+07:00", toTCVN3("Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Quảng Ngãi tổ chức hội nghị.", "unicode")));
     try {
-      const r = await run("npx", ["tsx", "scripts/cli/check.ts"], { env: { ...process.env, CONTENT_DIR: content } });
+      const r = await run("npx", ["tsx", "scripts/tools/cli/check.ts"], { env: { ...process.env, CONTENT_DIR: content } });
       out = r.stdout + r.stderr;
     } catch (e) {
       const err = e as { code: number; stdout: string; stderr: string };
@@ -108,7 +108,7 @@ describe("npm run check", () => {
   });
 
   it("--fix-nfc rewrites the decomposed file in NFC", async () => {
-    await run("npx", ["tsx", "scripts/cli/check.ts", "--fix-nfc"], { env: { ...process.env, CONTENT_DIR: content } }).catch((e) => e);
+    await run("npx", ["tsx", "scripts/tools/cli/check.ts", "--fix-nfc"], { env: { ...process.env, CONTENT_DIR: content } }).catch((e) => e);
     const text = await readFile(join(content, "tin-tuc/2021/nfd.md"), "utf8");
     expect(text).toContain("Nội dung tiếng Việt.");
     expect(text).toBe(text.normalize("NFC"));

@@ -4,12 +4,12 @@ import { join } from "node:path";
 import { RedirectsHandler } from "@netlify/redirects";
 import { beforeAll, describe, expect, it } from "vitest";
 import { toTCVN3, toVNI } from "vietnamese-conversion";
-import { validateContent } from "../../scripts/check/validate.ts";
-import { articlePage, mobilePage } from "../../scripts/fixtures/legacy-layout.ts";
-import { writeBenchSite, writeFixtureSite } from "../../scripts/fixtures/saved-site.ts";
-import { decodeHtml } from "../../scripts/import/decode-html.ts";
-import { convertLegacy, fontEncoding } from "../../scripts/import/legacy-text.ts";
-import { parseSavedPage, undoSavedName, type SavedArticle } from "../../scripts/import/saved-page.ts";
+import { validateContent } from "../../scripts/build/check/validate.ts";
+import { articlePage, mobilePage } from "../../scripts/tools/fixtures/legacy-layout.ts";
+import { writeBenchSite, writeFixtureSite } from "../../scripts/tools/fixtures/saved-site.ts";
+import { decodeHtml } from "../../scripts/tools/import/decode-html.ts";
+import { convertLegacy, fontEncoding } from "../../scripts/tools/import/legacy-text.ts";
+import { parseSavedPage, undoSavedName, type SavedArticle } from "../../scripts/tools/import/saved-page.ts";
 import { article, buildContent, makeContent, runCli } from "../helpers/content.ts";
 
 let saved: string;
@@ -306,7 +306,7 @@ describe("npm run import: failures", () => {
     const r = import_(content, dir);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/Tổng kết: 1 bài tạo mới, 0 bài ghi lại, 0 bài đã có \(không đổi\), 0 trang bỏ qua, \d+ cảnh báo, 2 lỗi\./);
-    expect(r.out).toContain(`${dir}/i3001-tin-la.aspx: lỗi: chuyên mục “Tin tức >> Hoạt động quốc tế” không có trên trang mới — thêm một dòng "Hoạt động quốc tế": <mã> vào scripts/import/legacy-categories.yaml`);
+    expect(r.out).toContain(`${dir}/i3001-tin-la.aspx: lỗi: chuyên mục “Tin tức >> Hoạt động quốc tế” không có trên trang mới — thêm một dòng "Hoạt động quốc tế": <mã> vào scripts/tools/import/legacy-categories.yaml`);
     expect(r.out).toContain("Liên hiệp Hội (lien-hiep-hoi)");
     const line = badDate.split("\n").findIndex((l) => l.includes("Đăng lúc")) + 1;
     expect(r.out).toContain(`${dir}/mobile.aspx@id=3002.html:${line}: lỗi: “(Đăng lúc: 30/02/2021 09:00:00 AM)” không phải ngày giờ có thật`);

@@ -5,9 +5,9 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { toTCVN3, toVNI } from "vietnamese-conversion";
-import { loadSite } from "../../scripts/content/load-site.ts";
-import { parseLegacyExport, parsePostedAt } from "../../scripts/import/parse-export.ts";
-import { escapeMarkdown } from "../../scripts/import/to-markdown.ts";
+import { loadSite } from "../../scripts/build/content/load-site.ts";
+import { parseLegacyExport, parsePostedAt } from "../../scripts/tools/import/parse-export.ts";
+import { escapeMarkdown } from "../../scripts/tools/import/to-markdown.ts";
 
 const run = promisify(execFile);
 // A copy of shared/legacy-export/trien-khai-nhiem-vu-nam-2020.txt, byte for byte.
@@ -25,7 +25,7 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 
 async function importCli(...args: string[]) {
   try {
-    const r = await run("npx", ["tsx", "scripts/cli/import-legacy.ts", ...args], { env: { ...process.env, CONTENT_DIR: content } });
+    const r = await run("npx", ["tsx", "scripts/tools/cli/import-legacy.ts", ...args], { env: { ...process.env, CONTENT_DIR: content } });
     return { code: 0, out: r.stdout + r.stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };

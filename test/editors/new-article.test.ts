@@ -5,11 +5,11 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { DateTime } from "luxon";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadDataFile } from "../../scripts/content/data-files.ts";
-import { loadSite } from "../../scripts/content/load-site.ts";
-import { categoriesData } from "../../scripts/content/schema.ts";
-import { ZONE } from "../../scripts/model/dates.ts";
-import { createArticle } from "../../scripts/import/new-article.ts";
+import { loadDataFile } from "../../scripts/build/content/data-files.ts";
+import { loadSite } from "../../scripts/build/content/load-site.ts";
+import { categoriesData } from "../../scripts/build/content/schema.ts";
+import { ZONE } from "../../scripts/build/model/dates.ts";
+import { createArticle } from "../../scripts/tools/import/new-article.ts";
 
 const run = promisify(execFile);
 let content: string;
@@ -50,13 +50,13 @@ describe("npm run new", () => {
   const env = () => ({ ...process.env, CONTENT_DIR: content });
 
   it("without a terminal, names what is missing and exits 2", async () => {
-    const error = await run("npx", ["tsx", "scripts/cli/new-article.ts", "Chỉ có tiêu đề"], { env: env() }).catch((e) => e);
+    const error = await run("npx", ["tsx", "scripts/tools/cli/new-article.ts", "Chỉ có tiêu đề"], { env: env() }).catch((e) => e);
     expect(error.code).toBe(2);
     expect(error.stderr).toContain("--category <key>");
   });
 
   it("a wrong content path gives one Vietnamese sentence, no stack trace", async () => {
-    const error = await run("npx", ["tsx", "scripts/cli/new-article.ts", "Tin", "--category", "lien-hiep-hoi"], {
+    const error = await run("npx", ["tsx", "scripts/tools/cli/new-article.ts", "Tin", "--category", "lien-hiep-hoi"], {
       env: { ...process.env, CONTENT_DIR: join(content, "khong-co") },
     }).catch((e) => e);
     expect(error.code).toBe(1);
@@ -66,7 +66,7 @@ describe("npm run new", () => {
 
   it("in a terminal, asks for the title and the category by number", async () => {
     // `script` gives the command a real terminal, as an editor's would be.
-    const child = spawn("script", ["-q", "-c", "npx tsx scripts/cli/new-article.ts", "/dev/null"], { env: env() });
+    const child = spawn("script", ["-q", "-c", "npx tsx scripts/tools/cli/new-article.ts", "/dev/null"], { env: env() });
     let out = "";
     child.stdout.on("data", (d) => {
       out += d;

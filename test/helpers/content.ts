@@ -30,9 +30,9 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Run one of the project's CLIs (scripts/cli/<name>.ts) as a real process. */
+/** Run one of the project's CLIs (scripts/tools/cli/<name>.ts) as a real process. */
 export function runCli(name: string, env: Record<string, string>, args: string[] = []): RunResult {
-  const result = spawnSync(process.execPath, ["--import", "tsx", join(repoRoot, "scripts", "cli", `${name}.ts`), ...args], {
+  const result = spawnSync(process.execPath, ["--import", "tsx", join(repoRoot, "scripts", "tools", "cli", `${name}.ts`), ...args], {
     cwd: repoRoot,
     env: { ...process.env, ELEVENTY_RUN_MODE: "", PREVIEW: "", ...env },
     encoding: "utf8",

@@ -4,8 +4,8 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { transformImagesInHtml } from "../../scripts/images/html.ts";
-import { ImagePipeline } from "../../scripts/images/pipeline.ts";
+import { transformImagesInHtml } from "../../scripts/build/images/html.ts";
+import { ImagePipeline } from "../../scripts/build/images/pipeline.ts";
 import { tempSite, type TempSite } from "./helpers.ts";
 
 const BUDGET = 300 * 1024;

@@ -3,10 +3,10 @@ import { mkdir, readFile, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatIssue } from "../../scripts/content/issues.ts";
-import { checkImages, type ImageRef } from "../../scripts/images/check.ts";
-import { inspectSource, type SourceInfo } from "../../scripts/images/inspect.ts";
-import { syntheticPhoto } from "../../scripts/images/synthetic-photo.ts";
+import { formatIssue } from "../../scripts/build/content/issues.ts";
+import { checkImages, type ImageRef } from "../../scripts/build/images/check.ts";
+import { inspectSource, type SourceInfo } from "../../scripts/build/images/inspect.ts";
+import { syntheticPhoto } from "../../scripts/tools/fixtures/synthetic-photo.ts";
 import { listFiles, tempSite, type TempSite } from "./helpers.ts";
 
 let site: TempSite;

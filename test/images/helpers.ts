@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { syntheticPhoto, type SyntheticPhotoOptions } from "../../scripts/images/synthetic-photo.ts";
+import { syntheticPhoto, type SyntheticPhotoOptions } from "../../scripts/tools/fixtures/synthetic-photo.ts";
 
 /** A throwaway site: content/media for sources, _site for output, .cache/images for the cache. */
 export interface TempSite {

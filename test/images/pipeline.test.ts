@@ -3,12 +3,12 @@ import path from "node:path";
 import { render } from "preact-render-to-string";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ContentError, formatIssue } from "../../scripts/content/issues.ts";
-import type { ImageRef } from "../../scripts/images/check.ts";
-import { IMAGE_SIZES, OG_HEIGHT, OG_WIDTH } from "../../scripts/images/config.ts";
-import { transformImagesInHtml } from "../../scripts/images/html.ts";
-import { Picture } from "../../scripts/images/picture.tsx";
-import { ImagePipeline } from "../../scripts/images/pipeline.ts";
+import { ContentError, formatIssue } from "../../scripts/build/content/issues.ts";
+import type { ImageRef } from "../../scripts/build/images/check.ts";
+import { IMAGE_SIZES, OG_HEIGHT, OG_WIDTH } from "../../scripts/build/images/config.ts";
+import { transformImagesInHtml } from "../../scripts/build/images/html.ts";
+import { Picture } from "../../layouts/picture.tsx";
+import { ImagePipeline } from "../../scripts/build/images/pipeline.ts";
 import { captureStream, listFiles, tempSite, type TempSite } from "./helpers.ts";
 
 let site: TempSite;

@@ -3,8 +3,8 @@ import path from "node:path";
 import exifReader from "exif-reader";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { OG_HEIGHT, OG_WIDTH, WIDTHS } from "../../scripts/images/config.ts";
-import { processImage, type ProcessedImage } from "../../scripts/images/process.ts";
+import { OG_HEIGHT, OG_WIDTH, WIDTHS } from "../../scripts/build/images/config.ts";
+import { processImage, type ProcessedImage } from "../../scripts/build/images/process.ts";
 import { listFiles, tempSite, type TempSite } from "./helpers.ts";
 
 let site: TempSite;

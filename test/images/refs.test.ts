@@ -1,10 +1,10 @@
 import { rm } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { formatIssue } from "../../scripts/content/issues.ts";
-import { loadSite } from "../../scripts/content/load-site.ts";
-import { checkImages } from "../../scripts/images/check.ts";
-import { imageRefs } from "../../scripts/images/refs.ts";
-import { syntheticPhoto } from "../../scripts/images/synthetic-photo.ts";
+import { formatIssue } from "../../scripts/build/content/issues.ts";
+import { loadSite } from "../../scripts/build/content/load-site.ts";
+import { checkImages } from "../../scripts/build/images/check.ts";
+import { imageRefs } from "../../scripts/build/images/refs.ts";
+import { syntheticPhoto } from "../../scripts/tools/fixtures/synthetic-photo.ts";
 import { article, makeContent } from "../helpers/content.ts";
 
 describe("imageRefs on a loaded site", () => {

@@ -6,9 +6,9 @@ import { join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cmsRepository } from "../../scripts/admin/github-repo.ts";
-import { ADMIN_CSP, SITE_CSP } from "../../scripts/publish/headers.ts";
-import { startPreviewServer, type PreviewServer } from "../../scripts/publish/preview-server.ts";
+import { cmsRepository } from "../../scripts/build/admin/github-repo.ts";
+import { ADMIN_CSP, SITE_CSP } from "../../scripts/build/publish/headers.ts";
+import { startPreviewServer, type PreviewServer } from "../../scripts/tools/preview-server.ts";
 import { article, makeContent, repoRoot } from "../helpers/content.ts";
 
 /**
@@ -17,7 +17,7 @@ import { article, makeContent, repoRoot } from "../helpers/content.ts";
  */
 function ciBuild(content: string, output: string, ciEnv: Record<string, string>) {
   const env = { PATH: process.env.PATH!, HOME: process.env.HOME!, CI: "true", CONTENT_DIR: content, OUTPUT_DIR: output, ...ciEnv };
-  const run = spawnSync(process.execPath, ["--import", "tsx", join(repoRoot, "scripts/cli/build.ts")], { cwd: repoRoot, env, encoding: "utf8" });
+  const run = spawnSync(process.execPath, ["--import", "tsx", join(repoRoot, "scripts/tools/cli/build.ts")], { cwd: repoRoot, env, encoding: "utf8" });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

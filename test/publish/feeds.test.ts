@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { SiteModel } from "../../scripts/model/types.ts";
-import { categoryFeed, newsSitemap, robots, siteFeed, sitemap } from "../../scripts/publish/site-files.ts";
+import type { SiteModel } from "../../scripts/build/model/types.ts";
+import { categoryFeed, newsSitemap, robots, siteFeed, sitemap } from "../../scripts/build/publish/site-files.ts";
 import { NOW, publishingModel } from "./site-model.ts";
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["entry", "url", "link"].includes(name) });

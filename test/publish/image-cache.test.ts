@@ -2,13 +2,13 @@ import { readdir, readFile, stat, truncate, utimes, writeFile } from "node:fs/pr
 import path from "node:path";
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ImagePipeline } from "../../scripts/images/pipeline.ts";
+import { ImagePipeline } from "../../scripts/build/images/pipeline.ts";
 import { listFiles, tempSite, type TempSite } from "../images/helpers.ts";
 
 let site: TempSite;
 let url: string;
 
-/** One build's image stage, as scripts/build-context.ts and after-build.ts run it. */
+/** One build's image stage, as scripts/build/build-context.ts and after-build.ts run it. */
 async function buildImages() {
   const images = new ImagePipeline({ contentDir: site.contentDir, outputDir: site.outputDir, cacheDir: site.cacheDir, progress: { stream: null } as never });
   await images.prepare([{ file: "content/tin-tuc/2020/bai.md", line: 5, field: "image", src: url, alt: "Ảnh", cover: true }]);

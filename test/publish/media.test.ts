@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { startPreviewServer } from "../../scripts/publish/preview-server.ts";
-import { scanMedia } from "../../scripts/publish/media-files.ts";
+import { startPreviewServer } from "../../scripts/tools/preview-server.ts";
+import { scanMedia } from "../../scripts/build/publish/media-files.ts";
 import { article, buildContent, makeContent, runCli } from "../helpers/content.ts";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");

@@ -1,10 +1,10 @@
 import { renderToString } from "preact-render-to-string";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Article, SiteModel } from "../../scripts/model/types.ts";
-import { HeadMeta } from "../../scripts/publish/head-meta.tsx";
-import { articleMeta, pageMeta } from "../../scripts/publish/metadata.ts";
-import { renderDefaultOgImage } from "../../scripts/publish/og-image.ts";
+import type { Article, SiteModel } from "../../scripts/build/model/types.ts";
+import { HeadMeta } from "../../layouts/head-meta.tsx";
+import { articleMeta, pageMeta } from "../../scripts/build/publish/metadata.ts";
+import { renderDefaultOgImage } from "../../scripts/build/publish/og-image.ts";
 import { publishingModel } from "./site-model.ts";
 
 let model: SiteModel;

@@ -5,8 +5,8 @@ import { parseAllHeaders } from "@netlify/headers-parser";
 import { parseAllRedirects } from "@netlify/redirect-parser";
 import { parse } from "smol-toml";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_CSP, SITE_CSP, writeHeaders } from "../../scripts/publish/headers.ts";
-import { headersFor } from "../../scripts/publish/preview-server.ts";
+import { ADMIN_CSP, SITE_CSP, writeHeaders } from "../../scripts/build/publish/headers.ts";
+import { headersFor } from "../../scripts/tools/preview-server.ts";
 import { repoRoot } from "../helpers/content.ts";
 
 const toml = join(repoRoot, "netlify.toml");

@@ -3,8 +3,8 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildRedirects } from "../../scripts/publish/redirects.ts";
-import { startPreviewServer, type PreviewServer } from "../../scripts/publish/preview-server.ts";
+import { buildRedirects } from "../../scripts/build/publish/redirects.ts";
+import { startPreviewServer, type PreviewServer } from "../../scripts/tools/preview-server.ts";
 
 // Requests an attacker can craft to turn a redirect rule into a link off the site.
 const ATTACKS = [

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPreviewServer, type PreviewServer } from "../../scripts/publish/preview-server.ts";
+import { startPreviewServer, type PreviewServer } from "../../scripts/tools/preview-server.ts";
 import { article, buildContent, makeContent } from "../helpers/content.ts";
 
 const ARTICLE = "/tin-tuc/2020/02/trien-khai/";

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { parseAllRedirects } from "@netlify/redirect-parser";
 import { RedirectsHandler } from "@netlify/redirects";
 import { describe, expect, it } from "vitest";
-import { ContentError } from "../../scripts/content/issues.ts";
-import { buildRedirects, legacyId, type RedirectEntry } from "../../scripts/publish/redirects.ts";
+import { ContentError } from "../../scripts/build/content/issues.ts";
+import { buildRedirects, legacyId, type RedirectEntry } from "../../scripts/build/publish/redirects.ts";
 
 const HOI_NGHI = "/tin-tuc/2020/02/hoi-nghi-ban-chap-hanh/";
 const TOA_DAM = "/tin-tuc/2021/05/toa-dam-khoa-hoc/";

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
-import { loadSite } from "../../scripts/content/load-site.ts";
-import { ZONE } from "../../scripts/model/dates.ts";
-import type { SiteModel } from "../../scripts/model/types.ts";
+import { loadSite } from "../../scripts/build/content/load-site.ts";
+import { ZONE } from "../../scripts/build/model/dates.ts";
+import type { SiteModel } from "../../scripts/build/model/types.ts";
 import { article, makeContent } from "../helpers/content.ts";
 
 /** The build time the publishing tests pretend it is. */

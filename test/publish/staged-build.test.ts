@@ -15,7 +15,7 @@ interface Run {
 
 /** `npm run build` of `content` into `output`, as a process the test can kill. */
 function startBuild(content: string, output: string): Run {
-  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "scripts/cli/build.ts")], {
+  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "scripts/tools/cli/build.ts")], {
     cwd: repoRoot,
     env: { ...process.env, ELEVENTY_RUN_MODE: "", PREVIEW: "", CONTENT_DIR: content, OUTPUT_DIR: output },
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkAccessibility } from "../../scripts/quality/axe.ts";
-import { startPreviewServer, type PreviewServer } from "../../scripts/publish/preview-server.ts";
+import { checkAccessibility } from "../../scripts/tools/quality/axe.ts";
+import { startPreviewServer, type PreviewServer } from "../../scripts/tools/preview-server.ts";
 import { BASE_CSS, GOOD_CSS, goodPage, writeTmpSite } from "./tmp-site.ts";
 
 const BAD_PAGE = `<!doctype html>

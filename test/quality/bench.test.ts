@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runFloor } from "../../scripts/bench/floor.ts";
-import { runMeasured, statsLines } from "../../scripts/bench/measure.ts";
-import { listFiles } from "../../scripts/list-files.ts";
+import { runFloor } from "../../scripts/tools/bench/floor.ts";
+import { runMeasured, statsLines } from "../../scripts/tools/bench/measure.ts";
+import { listFiles } from "../../scripts/build/list-files.ts";
 
 const run = promisify(execFile);
 
@@ -15,7 +15,7 @@ describe("benchmark parts", () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "quality-bench-"));
-    await run("node_modules/.bin/tsx", ["scripts/cli/fixtures.ts", "--articles", "20", "--out", join(dir, "content"), "--images", "1"]);
+    await run("node_modules/.bin/tsx", ["scripts/tools/cli/fixtures.ts", "--articles", "20", "--out", join(dir, "content"), "--images", "1"]);
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 

@@ -9,7 +9,7 @@ const tsx = join("node_modules", ".bin", "tsx");
 
 /** Run the production build (`npm run build`) of `contentDir` into `outputDir`. */
 export async function buildSite(contentDir: string, outputDir: string): Promise<void> {
-  await run(tsx, ["scripts/cli/build.ts"], {
+  await run(tsx, ["scripts/tools/cli/build.ts"], {
     env: { ...process.env, CONTENT_DIR: contentDir, OUTPUT_DIR: outputDir },
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -22,7 +22,7 @@ export async function buildSite(contentDir: string, outputDir: string): Promise<
 export async function buildFixtureSite(articles: number): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "quality-site-"));
   const content = join(dir, "content");
-  await run(tsx, ["scripts/cli/fixtures.ts", "--articles", String(articles), "--out", content, "--seed", "7"]);
+  await run(tsx, ["scripts/tools/cli/fixtures.ts", "--articles", String(articles), "--out", content, "--seed", "7"]);
   await cp("content/tin-tuc/2020", join(content, "tin-tuc/2020"), { recursive: true });
   await cp("content/media/2020", join(content, "media/2020"), { recursive: true });
   await buildSite(content, join(dir, "_site"));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkLinks, formatBrokenLinks } from "../../scripts/quality/links.ts";
+import { checkLinks, formatBrokenLinks } from "../../scripts/tools/quality/links.ts";
 import { BASE_CSS, GOOD_CSS, goodPage, writeTmpSite } from "./tmp-site.ts";
 
 describe("link checker", () => {

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pageWeight } from "../../scripts/quality/page-weight.ts";
+import { pageWeight } from "../../scripts/tools/quality/page-weight.ts";
 import { BASE_CSS, GOOD_CSS, goodPage, writeTmpSite } from "./tmp-site.ts";
 
 describe("page weight", () => {
@@ -39,7 +39,7 @@ describe("page weight", () => {
     const weight = await pageWeight(site.root, "/nang/");
     expect(weight.gzipTotal).toBeGreaterThan(30_000);
     const cli = (page: string) =>
-      spawnSync("npx", ["tsx", "scripts/quality/page-weight.ts", site.root, "--page", page], { encoding: "utf8" });
+      spawnSync("npx", ["tsx", "scripts/tools/quality/page-weight.ts", site.root, "--page", page], { encoding: "utf8" });
     const heavy = cli("/nang/");
     expect(heavy.status).toBe(1);
     expect(heavy.stderr).toContain(`/nang/: ${weight.gzipTotal} B gzipped is over the budget of 30000 B`);

@@ -1,13 +1,13 @@
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkAccessibility, formatA11yProblems } from "../../scripts/quality/axe.ts";
-import { listFiles } from "../../scripts/list-files.ts";
-import { checkLinks, formatBrokenLinks } from "../../scripts/quality/links.ts";
-import { GATE_PAGES } from "../../scripts/quality/pages.ts";
-import { formatPageWeight, PAGE_WEIGHT_BUDGET, pageWeight } from "../../scripts/quality/page-weight.ts";
-import { startPreviewServer } from "../../scripts/publish/preview-server.ts";
-import { formatVnuMessages, validateHtml } from "../../scripts/quality/vnu.ts";
+import { checkAccessibility, formatA11yProblems } from "../../scripts/tools/quality/axe.ts";
+import { listFiles } from "../../scripts/build/list-files.ts";
+import { checkLinks, formatBrokenLinks } from "../../scripts/tools/quality/links.ts";
+import { GATE_PAGES } from "../../scripts/tools/quality/pages.ts";
+import { formatPageWeight, PAGE_WEIGHT_BUDGET, pageWeight } from "../../scripts/tools/quality/page-weight.ts";
+import { startPreviewServer } from "../../scripts/tools/preview-server.ts";
+import { formatVnuMessages, validateHtml } from "../../scripts/tools/quality/vnu.ts";
 import { buildFixtureSite, buildSite } from "./build-fixture.ts";
 
 // The gates on real builds: a fixture site of generated articles (with the real first article in it)

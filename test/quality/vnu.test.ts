@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatVnuMessages, validateHtml } from "../../scripts/quality/vnu.ts";
+import { formatVnuMessages, validateHtml } from "../../scripts/tools/quality/vnu.ts";
 import { goodPage, writeTmpSite } from "./tmp-site.ts";
 
 describe("Nu Html Checker gate", () => {

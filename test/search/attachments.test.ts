@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { attachmentText, linkedFiles, withAttachmentText } from "../../scripts/search/attachments.ts";
-import { renderIndexHtml } from "../../scripts/search/index-html.ts";
-import { toIndexText } from "../../scripts/search/vietnamese.ts";
+import { attachmentText, linkedFiles, withAttachmentText } from "../../scripts/build/search/attachments.ts";
+import { renderIndexHtml } from "../../scripts/build/search/index-html.ts";
+import { toIndexText } from "../../scripts/build/search/vietnamese.ts";
 import { article, makeContent, runCli } from "../helpers/content.ts";
 import { FIXTURE_MEDIA_DIR } from "./fixture/articles.ts";
 

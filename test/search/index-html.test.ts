@@ -1,9 +1,9 @@
 import { h } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
-import { renderIndexHtml } from "../../scripts/search/index-html.ts";
-import { SearchPage } from "../../scripts/search/SearchPage.tsx";
-import { toIndexText } from "../../scripts/search/vietnamese.ts";
+import { renderIndexHtml } from "../../scripts/build/search/index-html.ts";
+import { SearchPage } from "../../layouts/search-page.tsx";
+import { toIndexText } from "../../scripts/build/search/vietnamese.ts";
 
 describe("the HTML handed to Pagefind", () => {
   const article = {

@@ -1,16 +1,16 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { withAttachmentText } from "../../scripts/search/attachments.ts";
-import { writePagefindIndex } from "../../scripts/search/build-index.ts";
-import type { SearchDocument } from "../../scripts/search/index-html.ts";
-import { loadPagefind } from "../../scripts/search/node-pagefind.ts";
-import { NEWEST_ORDER_FILE } from "../../scripts/search/params.ts";
-import type { PagefindApi, SearchFiles } from "../../scripts/search/ranking.ts";
-import { serveStatic, type StaticServer } from "../../scripts/search/static-server.ts";
-import { VOCABULARY_FILE, type Vocabulary } from "../../scripts/search/vocabulary.ts";
-import { writeNewestOrder } from "../../scripts/search/write-newest-order.ts";
-import { writeVocabulary } from "../../scripts/search/write-vocabulary.ts";
+import { withAttachmentText } from "../../scripts/build/search/attachments.ts";
+import { writePagefindIndex } from "../../scripts/build/search/build-index.ts";
+import type { SearchDocument } from "../../scripts/build/search/index-html.ts";
+import { loadPagefind } from "../../scripts/build/search/node-pagefind.ts";
+import { NEWEST_ORDER_FILE } from "../../scripts/build/search/params.ts";
+import type { PagefindApi, SearchFiles } from "../../scripts/build/search/ranking.ts";
+import { serveStatic, type StaticServer } from "../../scripts/tools/search/static-server.ts";
+import { VOCABULARY_FILE, type Vocabulary } from "../../scripts/build/search/vocabulary.ts";
+import { writeNewestOrder } from "../../scripts/build/search/write-newest-order.ts";
+import { writeVocabulary } from "../../scripts/build/search/write-vocabulary.ts";
 
 /** A built Pagefind index, served over HTTP and loaded with its own pagefind.js. */
 export interface BuiltIndex {

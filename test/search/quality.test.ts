@@ -1,8 +1,8 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { INDEX_CHUNK_SIZE } from "../../scripts/search/build-index.ts";
-import { rankedSearch } from "../../scripts/search/ranking.ts";
+import { INDEX_CHUNK_SIZE } from "../../scripts/build/search/build-index.ts";
+import { rankedSearch } from "../../scripts/build/search/ranking.ts";
 import { FIXTURE_ARTICLE_COUNT, FIXTURE_DOCS, articleUrl } from "./fixture/articles.ts";
 import { ABSENT_QUERIES, QUALITY_QUERIES } from "./fixture/queries.ts";
 import { buildAndLoad, score, topUrls, type BuiltIndex, type Score } from "./quality-harness.ts";

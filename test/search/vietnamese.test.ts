@@ -6,7 +6,7 @@ import {
   normalizeVietnamese,
   toIndexText,
   toQueryText,
-} from "../../scripts/search/vietnamese.ts";
+} from "../../scripts/build/search/vietnamese.ts";
 
 describe("Vietnamese normalisation for search", () => {
   it("composes NFD text to NFC", () => {

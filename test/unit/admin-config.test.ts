@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import en from "decap-cms-locales/dist/esm/en/index.js";
-import { checkDataFile, checkDocument, documentText, errorsOf } from "../../scripts/admin/check-entry.ts";
-import { cmsConfig, HIDDEN_FIELDS, localBackendUrlFromEnv } from "../../scripts/admin/config.ts";
-import { vi } from "../../scripts/admin/locale-vi.ts";
-import { fromInputValue, toInputValue } from "../../scripts/admin/vietnam-datetime.ts";
-import { articleFrontMatter, pageFrontMatter, siteData, type CategoriesData } from "../../scripts/content/schema.ts";
+import { checkDataFile, checkDocument, documentText, errorsOf } from "../../scripts/build/admin/check-entry.ts";
+import { cmsConfig, HIDDEN_FIELDS, localBackendUrlFromEnv } from "../../scripts/build/admin/config.ts";
+import { vi } from "../../scripts/build/admin/locale-vi.ts";
+import { fromInputValue, toInputValue } from "../../scripts/build/admin/vietnam-datetime.ts";
+import { articleFrontMatter, pageFrontMatter, siteData, type CategoriesData } from "../../scripts/build/content/schema.ts";
 import { counterSchema } from "../../widgets/counter/data.ts";
 import { sidebarConfigSchema } from "../../widgets/config.ts";
 import { linksSchema } from "../../widgets/links/data.ts";
@@ -28,7 +28,7 @@ const config = cmsConfig(categories, { contentPath: "content" }) as { collection
 const collection = (name: string) => config.collections.find((c) => c.name === name)!;
 const fileFields = (collection: string, file: string) => {
   const fields = config.collections.find((c) => c.name === collection)!.files!.find((f) => f.name === file)!.fields;
-  // List files are one field `items` holding the entries' fields (scripts/admin/cms-entry.ts, yaml-list).
+  // List files are one field `items` holding the entries' fields (scripts/build/admin/cms-entry.ts, yaml-list).
   return fields.length === 1 && fields[0]!.name === "items" ? fields[0]!.fields! : fields;
 };
 const names = (fields: Field[]) => fields.map((f) => f.name).filter((n) => n !== "body");

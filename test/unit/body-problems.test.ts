@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "../../scripts/render/markdown.ts";
+import { renderMarkdown } from "../../scripts/build/render/markdown.ts";
 
 const problems = (body: string) => renderMarkdown(body, { bodyLine: 10, resolveUrl: (t) => t }).problems;
 const nested = (levels: number) => Array.from({ length: levels }, (_, i) => `${"  ".repeat(i)}- mục ${i}`).join("\n") + "\n";

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatLongDate, parseContentDate, toIso } from "../../scripts/model/dates.ts";
+import { formatDateTime, formatLongDate, parseContentDate, toIso } from "../../scripts/build/model/dates.ts";
 
 function iso(raw: string): string {
   const r = parseContentDate(raw);

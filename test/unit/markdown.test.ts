@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "../../scripts/render/markdown.ts";
+import { renderMarkdown } from "../../scripts/build/render/markdown.ts";
 
 const render = (md: string) => renderMarkdown(md, { bodyLine: 10, resolveUrl: (t) => t.replace(/^(\.\.\/)+media\//, "/media/") });
 

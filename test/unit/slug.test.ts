@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { slugify } from "../../scripts/model/slug.ts";
+import { slugify } from "../../scripts/build/model/slug.ts";
 
 describe("slugify", () => {
   it("strips Vietnamese marks and turns đ/Đ into d", () => {

@@ -3,7 +3,7 @@ import { mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createFunctionsMiddleware } from "../../scripts/dev/functions-middleware.ts";
+import { createFunctionsMiddleware } from "../../scripts/tools/dev/functions-middleware.ts";
 import { BASE_TOTAL } from "../../widgets/counter/base-total.ts";
 
 let server: Server;

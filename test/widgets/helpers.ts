@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { getStore, type Store } from "@netlify/blobs";
 import { BlobsServer } from "@netlify/blobs/server";
 import type { DateTime } from "luxon";
-import { toIso } from "../../scripts/model/dates.ts";
-import type { Article, Category } from "../../scripts/model/types.ts";
+import { toIso } from "../../scripts/build/model/dates.ts";
+import type { Article, Category } from "../../scripts/build/model/types.ts";
 
 /** A throw-away content/ folder with the given content/_data files. */
 export async function contentDir(data: Record<string, string>): Promise<string> {

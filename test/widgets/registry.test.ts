@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildAssets } from "../../scripts/assets.ts";
+import { buildAssets } from "../../scripts/build/assets.ts";
 import { WIDGETS } from "../../widgets/registry.ts";
 
 const widgetsDir = new URL("../../widgets/", import.meta.url).pathname;

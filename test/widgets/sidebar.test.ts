@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { ZONE } from "../../scripts/model/dates.ts";
+import { ZONE } from "../../scripts/build/model/dates.ts";
 import { loadSidebarData, renderSidebar } from "../../widgets/sidebar.tsx";
 import { article, category, contentDir } from "./helpers.ts";
 

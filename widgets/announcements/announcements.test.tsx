@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
-import { formatDate, toIso, ZONE } from "../../scripts/model/dates.ts";
+import { formatDate, toIso, ZONE } from "../../scripts/build/model/dates.ts";
 import { article, category } from "../../test/widgets/helpers.ts";
 import { Announcements } from "./Announcements.tsx";
 import { loadAnnouncements } from "./data.ts";

@@ -1,6 +1,6 @@
 import type { DateTime } from "luxon";
-import type { Article } from "../../scripts/model/types.ts";
-import { categoryUrl } from "../../scripts/urls.ts";
+import type { Article } from "../../scripts/build/model/types.ts";
+import { categoryUrl } from "../../scripts/build/urls.ts";
 
 export const ANNOUNCEMENT_CATEGORY = "thong-bao";
 const NEW_FOR_DAYS = 7;

@@ -5,7 +5,7 @@ import { DateTime } from "luxon";
 import { renderToString } from "preact-render-to-string";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { ZONE } from "../../scripts/model/dates.ts";
+import { ZONE } from "../../scripts/build/model/dates.ts";
 import { blobsServer, contentDir } from "../../test/widgets/helpers.ts";
 import { BASE_TOTAL } from "./base-total.ts";
 import { Counter } from "./Counter.tsx";

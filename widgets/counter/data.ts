@@ -3,8 +3,8 @@ import { fileURLToPath } from "node:url";
 import { getStore, type Store } from "@netlify/blobs";
 import type { DateTime } from "luxon";
 import { z } from "zod";
-import type { ContentIssue } from "../../scripts/content/issues.ts";
-import { readDataFile } from "../../scripts/content/data-files.ts";
+import type { ContentIssue } from "../../scripts/build/content/issues.ts";
+import { readDataFile } from "../../scripts/build/content/data-files.ts";
 import { boundedStore } from "./bounded-store.ts";
 import { readFigures, visitStoreName } from "./visit-log.ts";
 

@@ -1,7 +1,7 @@
 // `npm run build` runs this first (prebuild): counter.yaml's base_total goes into
 // widgets/counter/base-total.ts before Netlify bundles netlify/functions/visits.ts.
-import { contentDir } from "../../scripts/config.ts";
-import { formatIssue } from "../../scripts/content/issues.ts";
+import { contentDir } from "../../scripts/build/config.ts";
+import { formatIssue } from "../../scripts/build/content/issues.ts";
 import { writeBaseTotalModule } from "./data.ts";
 
 const { changed, issues } = await writeBaseTotalModule(contentDir);

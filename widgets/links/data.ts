@@ -1,8 +1,8 @@
 import { z } from "zod";
-import type { ContentIssue } from "../../scripts/content/issues.ts";
-import { readDataFile } from "../../scripts/content/data-files.ts";
-import { strictFields } from "../../scripts/content/schema.ts";
-import { isSitePath } from "../../scripts/urls.ts";
+import type { ContentIssue } from "../../scripts/build/content/issues.ts";
+import { readDataFile } from "../../scripts/build/content/data-files.ts";
+import { strictFields } from "../../scripts/build/content/schema.ts";
+import { isSitePath } from "../../scripts/build/urls.ts";
 
 const ABSOLUTE = /^https?:\/\/[^\s/$.?#][^\s"'<>]*$/i;
 

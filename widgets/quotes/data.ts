@@ -1,9 +1,9 @@
 import type { DateTime } from "luxon";
 import { z } from "zod";
-import type { ContentIssue } from "../../scripts/content/issues.ts";
-import { ZONE } from "../../scripts/model/dates.ts";
-import { readDataFile } from "../../scripts/content/data-files.ts";
-import { strictFields } from "../../scripts/content/schema.ts";
+import type { ContentIssue } from "../../scripts/build/content/issues.ts";
+import { ZONE } from "../../scripts/build/model/dates.ts";
+import { readDataFile } from "../../scripts/build/content/data-files.ts";
+import { strictFields } from "../../scripts/build/content/schema.ts";
 
 export const quotesSchema = z
   .array(

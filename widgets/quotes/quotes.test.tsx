@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
-import { ZONE } from "../../scripts/model/dates.ts";
+import { ZONE } from "../../scripts/build/model/dates.ts";
 import { contentDir } from "../../test/widgets/helpers.ts";
 import { loadQuotes, quoteOfTheDay } from "./data.ts";
 import { Quotes } from "./Quotes.tsx";

@@ -1,7 +1,7 @@
 import { Box } from "../shared/Box.tsx";
 import type { VideosData } from "./data.ts";
 import { VideoPlayer } from "./VideoPlayer.tsx";
-import { FIXED_PAGES } from "../../scripts/urls.ts";
+import { FIXED_PAGES } from "../../scripts/build/urls.ts";
 
 export function VideoBox({ data }: { data: VideosData }) {
   return (

@@ -1,11 +1,11 @@
 import type { Video } from "./data.ts";
 
-/** What the player needs; a video of an article (scripts/render/video-block.ts) has no slug. */
+/** What the player needs; a video of an article (scripts/build/render/video-block.ts) has no slug. */
 export type PlayableVideo = Video extends infer V ? (V extends Video ? Omit<V, "slug" | "featured"> : never) : never;
 
 /**
  * One video, the only markup for it: the sidebar, /video/ and videos in articles
- * (scripts/render/video-block.ts) all use it, and assets/video.ts serves them: a YouTube
+ * (scripts/build/render/video-block.ts) all use it, and assets/video.ts serves them: a YouTube
  * video is a plain link until it is clicked, so nothing is fetched from a third
  * party before the reader asks for it — not even a thumbnail. A file of this
  * site uses <video preload="none">, which loads only its own poster.

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import type { ContentIssue } from "../../scripts/content/issues.ts";
-import { slugify } from "../../scripts/model/slug.ts";
-import { youtubeId } from "../../scripts/render/video-block.ts";
-import { readDataFile } from "../../scripts/content/data-files.ts";
-import { strictFields } from "../../scripts/content/schema.ts";
-import { isSitePath } from "../../scripts/urls.ts";
+import type { ContentIssue } from "../../scripts/build/content/issues.ts";
+import { slugify } from "../../scripts/build/model/slug.ts";
+import { youtubeId } from "../../scripts/build/render/video-block.ts";
+import { readDataFile } from "../../scripts/build/content/data-files.ts";
+import { strictFields } from "../../scripts/build/content/schema.ts";
+import { isSitePath } from "../../scripts/build/urls.ts";
 
 /** An empty `youtube:` line is the same as none. */
 const blankable = <T extends z.ZodType>(schema: T) =>

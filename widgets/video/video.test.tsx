@@ -1,6 +1,6 @@
 import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "../../scripts/render/markdown.ts";
+import { renderMarkdown } from "../../scripts/build/render/markdown.ts";
 import { contentDir } from "../../test/widgets/helpers.ts";
 import { loadVideos } from "./data.ts";
 import { VideoListPage } from "./VideoListPage.tsx";

@@ -1,0 +1,67 @@
+import { decodeHTMLAttribute } from "entities";
+import { render } from "preact-render-to-string";
+import { IMAGE_SIZES, MEDIA_PREFIX } from "./config.ts";
+import { Picture } from "../../../layouts/picture.tsx";
+import type { ImagePipeline } from "./pipeline.ts";
+
+export interface TransformContext {
+  images: ImagePipeline;
+  /** Output page, for messages about images that were not checked beforehand. */
+  page?: string;
+  /** `sizes` for images that carry none: content images sit in the article column. */
+  sizes?: string;
+}
+
+// Tags come from our own renderer and templates, so a tag-level match is enough:
+// a whole <picture> (already responsive, left alone) or a single <img>.
+const TAG = /<picture\b[\s\S]*?<\/picture>|<img\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+const ATTR = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+/** Attributes the picture sets itself. */
+const REPLACED = new Set(["src", "srcset", "sizes", "width", "height", "alt", "loading", "decoding", "fetchpriority"]);
+
+/**
+ * Rewrites every `<img src="/media/…">` of a page into a responsive
+ * `<picture>`. The page's first content image loads eagerly with high
+ * priority; every later one is lazy. Other images are left as they are.
+ */
+export async function transformImagesInHtml(html: string, ctx: TransformContext): Promise<string> {
+  // Most pages have no content image at all: skip the tag scan for them.
+  if (!html.includes(`"${MEDIA_PREFIX}`)) return html;
+  const found = [...html.matchAll(TAG)].map((m) => ({ tag: m[0], index: m.index, attrs: parseImg(m[0]) }));
+  const images = new Map(
+    await Promise.all(
+      found
+        .filter((f) => f.attrs?.src?.startsWith(MEDIA_PREFIX) && f.attrs.srcset === undefined)
+        .map(async (f) => [f.attrs!.src!, await ctx.images.image(f.attrs!.src!)] as const),
+    ),
+  );
+  let out = "";
+  let last = 0;
+  let seenContentImage = false;
+  for (const { tag, index, attrs } of found) {
+    const isContent = attrs ? Boolean(attrs.src?.startsWith(MEDIA_PREFIX)) : tag.includes(`"${MEDIA_PREFIX}`);
+    const image = attrs?.src ? images.get(attrs.src) : undefined;
+    if (image && attrs) {
+      if (attrs.alt === undefined) {
+        throw new Error(`${ctx.page ?? "page"}: <img src="${attrs.src}"> has no alt attribute — give every image a description`);
+      }
+      const kept = Object.fromEntries(Object.entries(attrs).filter(([name]) => !REPLACED.has(name))) as Record<string, string>;
+      const picture = Picture({ image, alt: attrs.alt, sizes: attrs.sizes ?? ctx.sizes ?? IMAGE_SIZES.article, eager: !seenContentImage, attrs: kept });
+      out += html.slice(last, index) + render(picture);
+      last = index + tag.length;
+    }
+    seenContentImage ||= isContent;
+  }
+  return out + html.slice(last);
+}
+
+/** Decoded attributes of an `<img>` tag, or null for a `<picture>` block. */
+export function parseImg(tag: string): Record<string, string | undefined> | null {
+  if (!/^<img\b/i.test(tag)) return null;
+  const attrs: Record<string, string | undefined> = {};
+  for (const m of tag.slice(4, tag.endsWith("/>") ? -2 : -1).matchAll(ATTR)) {
+    const value = m[2] ?? m[3] ?? m[4];
+    attrs[m[1]!.toLowerCase()] = value === undefined ? "" : decodeHTMLAttribute(value);
+  }
+  return attrs;
+}

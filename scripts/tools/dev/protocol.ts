@@ -1,0 +1,10 @@
+/** Messages between the dev server (scripts/tools/dev/server.ts) and its renderer process (renderer.ts). */
+export type ToRenderer =
+  | { type: "changed"; paths: string[] }
+  | { type: "request"; id: number; path: string };
+
+export type FromRenderer =
+  | { type: "ready" }
+  /** The site changed (or its error state did): pages open in a browser should reload. */
+  | { type: "reload" }
+  | { type: "response"; id: number; status: number; contentType?: string; body?: string };
