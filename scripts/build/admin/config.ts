@@ -1,5 +1,5 @@
 import type { CategoriesData } from "../content/schema.ts";
-import { categoryChoices } from "../../tools/import/new-article.ts";
+import { categoryChoices } from "../model/categories.ts";
 import { nowInVietnam } from "../model/dates.ts";
 
 export interface AdminOptions {

@@ -40,3 +40,8 @@ export function buildCategories(
   for (const root of [...byKey.values()].filter((c) => !c.parent).sort((a, b) => order(a) - order(b))) visit(root, []);
   return ordered;
 }
+
+/** Every category as a choice for editors (`npm run new`, the editor UI): its key and its full path of names. */
+export function categoryChoices(categories: CategoriesData): { key: string; label: string }[] {
+  return buildCategories(categories, [], ".").map((c) => ({ key: c.key, label: c.path.map((p) => p.name).join(" › ") }));
+}

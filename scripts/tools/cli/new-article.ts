@@ -8,7 +8,8 @@ import { loadDataFile } from "../../build/content/data-files.ts";
 import { formatIssue } from "../../build/content/issues.ts";
 import { categoriesData, type CategoriesData } from "../../build/content/schema.ts";
 import { nowInVietnam } from "../../build/model/dates.ts";
-import { categoryChoices, createArticle } from "../import/new-article.ts";
+import { categoryChoices } from "../../build/model/categories.ts";
+import { createArticle } from "../import/new-article.ts";
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -6,15 +6,10 @@ import { stringify } from "yaml";
 import { ARTICLES_DIR } from "../../build/content/load-documents.ts";
 import type { CategoriesData } from "../../build/content/schema.ts";
 import { articleUrl } from "../../build/urls.ts";
-import { buildCategories } from "../../build/model/categories.ts";
 import { toIso, ZONE } from "../../build/model/dates.ts";
 import { slugify } from "../../build/model/slug.ts";
 
 /** Categories in tree order, labelled with their breadcrumb ("Tin hoạt động › Liên hiệp Hội"). */
-export function categoryChoices(categories: CategoriesData): { key: string; label: string }[] {
-  return buildCategories(categories, [], ".").map((c) => ({ key: c.key, label: c.path.map((p) => p.name).join(" › ") }));
-}
-
 export interface NewArticle {
   contentDir: string;
   categories: CategoriesData;
