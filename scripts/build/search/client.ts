@@ -146,9 +146,14 @@ async function showBatch(): Promise<void> {
   shown += batch.length;
   const fragments = await Promise.all(batch.map((r) => r.data()));
   if (current !== generation) return;
+  // A keyboard reader may have tabbed past the list while this batch loaded: keep what they focused where it was.
+  const focused = document.activeElement;
+  const below = focused !== null && list.compareDocumentPosition(focused) & Node.DOCUMENT_POSITION_FOLLOWING;
+  const topBefore = below ? focused.getBoundingClientRect().top : 0;
   list.append(...fragments.map(resultItem));
   if (shown < pageEnd && list.lastElementChild) nearViewport.observe(list.lastElementChild);
   more.hidden = shown < pageEnd || shown >= results.length;
+  if (below) window.scrollBy(0, focused.getBoundingClientRect().top - topBefore);
 }
 
 async function showMore(): Promise<void> {

@@ -72,9 +72,11 @@ interface FocusState {
 
 /** What the focused element is and whether a sighted keyboard user can see it. */
 function focusState(tab: Page): Promise<FocusState | null> {
-  return tab.evaluate(() => {
+  return tab.evaluate(async () => {
+    // Measure what the reader sees once the focus move (and its scroll into view) has been painted.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const el = document.activeElement;
-    if (!(el instanceof HTMLElement) || el === document.body) return null;
+    if (!(el instanceof HTMLElement) || el === document.body || !el.isConnected) return null;
     const style = getComputedStyle(el);
     const box = el.getBoundingClientRect();
     const shown =
