@@ -1,16 +1,17 @@
-import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DateTime } from "luxon";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAssets } from "../../scripts/build/assets.ts";
 import { createFunctionsMiddleware } from "../../scripts/tools/dev/functions-middleware.ts";
 import { ZONE } from "../../scripts/build/model/dates.ts";
+import { SITE_CSP } from "../../scripts/build/publish/headers.ts";
+import { launchChromium } from "../../scripts/tools/quality/browser.ts";
 import { loadSidebarData, renderSidebar } from "../../widgets/sidebar.tsx";
-import { article, category, contentDir } from "../widgets/helpers.ts";
+import { article, category, contentDir, SIDEBAR_FIXTURE } from "../widgets/helpers.ts";
 
 /*
  * A tiny page made of the real sidebar, the site's real script and CSS (scripts/build/assets.ts), and
@@ -18,7 +19,6 @@ import { article, category, contentDir } from "../widgets/helpers.ts";
  * Every request that is not to this server is recorded and aborted.
  */
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; frame-src https://www.youtube-nocookie.com";
 const VIDEO_ID = "AbCdEfGhI_-";
 
 let browser: Browser;
@@ -28,9 +28,8 @@ const middleware = createFunctionsMiddleware({ directory: await mkdtemp(join(tmp
 
 async function page(assets: { css: string; js: string }): Promise<string> {
   const dir = await contentDir({
+    ...SIDEBAR_FIXTURE,
     "videos.yaml": `- title: Hội nghị Ban chấp hành\n  youtube: ${VIDEO_ID}\n- title: Video 05 Sự kiện\n`,
-    "quotes.yaml": await readFile("content/_data/quotes.yaml", "utf8"),
-    "links.yaml": await readFile("content/_data/links.yaml", "utf8"),
     "counter.yaml": "base_total: 1000\n",
   });
   const now = DateTime.fromISO("2024-05-20T09:00", { zone: ZONE });
@@ -54,15 +53,12 @@ beforeAll(async () => {
       });
     }
     res.setHeader("content-type", asset[0]);
-    res.setHeader("content-security-policy", CSP);
+    res.setHeader("content-security-policy", SITE_CSP);
     res.end(asset[1]);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

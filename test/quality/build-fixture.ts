@@ -8,7 +8,7 @@ const run = promisify(execFile);
 const tsx = join("node_modules", ".bin", "tsx");
 
 /** Run the production build (`npm run build`) of `contentDir` into `outputDir`. */
-export async function buildSite(contentDir: string, outputDir: string): Promise<void> {
+async function buildSite(contentDir: string, outputDir: string): Promise<void> {
   await run(tsx, ["scripts/tools/cli/build.ts"], {
     env: { ...process.env, CONTENT_DIR: contentDir, OUTPUT_DIR: outputDir },
     maxBuffer: 64 * 1024 * 1024,

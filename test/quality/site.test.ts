@@ -8,19 +8,16 @@ import { GATE_PAGES } from "../../scripts/tools/quality/pages.ts";
 import { formatPageWeight, PAGE_WEIGHT_BUDGET, pageWeight } from "../../scripts/tools/quality/page-weight.ts";
 import { startPreviewServer } from "../../scripts/tools/preview-server.ts";
 import { formatVnuMessages, validateHtml } from "../../scripts/tools/quality/vnu.ts";
-import { buildFixtureSite, buildSite } from "./build-fixture.ts";
+import { buildFixtureSite } from "./build-fixture.ts";
 
-// The gates on real builds: a fixture site of generated articles (with the real first article in it)
-// and the site built from content/.
+// The gates on a real build of a fixture site (generated articles, with the real first article in it).
+// The build of content/ itself is gated once, by `npm run audit` in CI, so an editor's change cannot fail a test.
 describe("quality gates on built sites", () => {
   let dir: string;
   let fixtureSite: string;
-  let realSite: string;
   beforeAll(async () => {
     dir = await buildFixtureSite(60);
     fixtureSite = join(dir, "_site");
-    realSite = join(dir, "real-site");
-    await buildSite("content", realSite);
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -34,14 +31,12 @@ describe("quality gates on built sites", () => {
   });
 
   it("passes the Nu Html Checker with zero errors", async () => {
-    const { errors } = await validateHtml([fixtureSite, realSite]);
+    const { errors } = await validateHtml([fixtureSite]);
     expect(formatVnuMessages(errors, dir)).toBe("");
   });
 
   it("has no broken internal links, images or fragments", async () => {
-    for (const site of [fixtureSite, realSite]) {
-      expect(formatBrokenLinks(await checkLinks(site)), site).toBe("");
-    }
+    expect(formatBrokenLinks(await checkLinks(fixtureSite))).toBe("");
   });
 
   it("keeps an article page's HTML + CSS + JS under 30 KB gzipped", async () => {

@@ -15,6 +15,22 @@ export async function contentDir(data: Record<string, string>): Promise<string> 
   return dir;
 }
 
+/**
+ * A sidebar's data files written for the tests (never the editors' own content/_data, so that an editor's
+ * change there cannot turn a test red; `npm run check` validates those).
+ */
+export const SIDEBAR_FIXTURE: Record<string, string> = {
+  "sidebar.yaml": "widgets:\n  - announcements\n  - video\n  - links\n  - quotes\n  - counter\nannouncements:\n  limit: 5\n",
+  "videos.yaml": "- title: Hội nghị Ban chấp hành\n  youtube: AbCdEfGhI_-\n  featured: true\n- title: Video sự kiện\n",
+  "links.yaml": "- title: Cổng thông tin điện tử tỉnh\n  url: https://example.gov.vn\n- title: Lưu trữ\n  url: /luu-tru/\n",
+  "quotes.yaml": [
+    "- text: Học, học nữa, học mãi.\n  author: Lê-nin",
+    "- text: Tri thức là sức mạnh.\n  author: Francis Bacon\n  source: Meditationes Sacrae",
+    "- text: Khoa học bắt đầu từ lúc người ta biết đo.\n  author: Dmitri Mendeleev",
+  ].join("\n") + "\n",
+  "counter.yaml": "base_total: 3994514\n",
+};
+
 export function category(key: string, parent?: Category): Category {
   const c: Category = { key, name: key, children: [], path: [], url: `/chuyen-muc/${key}/`, articles: [], parent };
   c.path = [...(parent?.path ?? []), c];
