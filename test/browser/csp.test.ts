@@ -1,31 +1,33 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../../scripts/tools/quality/browser.ts";
 import { startPreviewServer, type PreviewServer } from "../../scripts/tools/preview-server.ts";
-import { buildContent, repoRoot } from "../helpers/content.ts";
-
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+import { buildFixtureSite } from "../quality/build-fixture.ts";
 
 let server: PreviewServer;
 let browser: Browser;
 let articleUrl: string;
+let dir: string;
 
 beforeAll(async () => {
-  const built = await buildContent(join(repoRoot, "content"), { URL: "https://lhh.example.org" });
-  expect(built.status, built.stderr).toBe(0);
+  // With the site's address set, as on Netlify: absolute URLs in the pages must not need the policy loosened.
+  dir = await buildFixtureSite(12, { URL: "https://lhh.example.org" });
+  const outputDir = join(dir, "_site");
   // A control page that breaks the policy, to prove violations are seen at all. Under a folder the
   // build made: the policy is given per top-level folder of the output (scripts/build/publish/headers.ts).
-  await mkdir(join(built.outputDir, "tin-tuc", "csp-probe"), { recursive: true });
-  await writeFile(join(built.outputDir, "tin-tuc", "csp-probe", "index.html"), '<!doctype html><p style="color:red">x</p><script>document.title="x"</script>');
-  server = await startPreviewServer({ root: built.outputDir });
-  const home = await built.read("/");
+  await mkdir(join(outputDir, "tin-tuc", "csp-probe"), { recursive: true });
+  await writeFile(join(outputDir, "tin-tuc", "csp-probe", "index.html"), '<!doctype html><p style="color:red">x</p><script>document.title="x"</script>');
+  server = await startPreviewServer({ root: outputDir });
+  const home = await readFile(join(outputDir, "index.html"), "utf8");
   articleUrl = /href="(\/tin-tuc\/\d{4}\/\d{2}\/[^"]+\/)"/.exec(home)![1]!;
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 /** Loads a page under the production CSP and returns every violation Chromium reports. */

@@ -1,18 +1,17 @@
-import { readFile, writeFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { transformImagesInHtml } from "../../scripts/build/images/html.ts";
 import { ImagePipeline } from "../../scripts/build/images/pipeline.ts";
+import { launchChromium } from "../../scripts/tools/quality/browser.ts";
+import { startPreviewServer, type PreviewServer } from "../../scripts/tools/preview-server.ts";
 import { tempSite, type TempSite } from "./helpers.ts";
 
 const BUDGET = 300 * 1024;
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".avif": "image/avif", ".webp": "image/webp", ".jpg": "image/jpeg" };
 
 let site: TempSite;
-let server: Server;
+let server: PreviewServer;
 let origin: string;
 let browser: Browser;
 
@@ -39,24 +38,14 @@ beforeAll(async () => {
   await writeFile(path.join(site.outputDir, "index.html"), transformed);
   // The article column as the layout declares it (IMAGE_SIZES.article): at most 760px, the viewport below that.
   await writeFile(path.join(site.outputDir, "style.css"), "body{margin:0}main{max-width:760px;margin:0 auto}img{display:block;max-width:100%;height:auto}figure{margin:0}");
-  server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost").pathname;
-    const file = path.join(site.outputDir, url.endsWith("/") ? `${url}index.html` : url);
-    const body = await readFile(file).catch(() => null);
-    res.writeHead(body ? 200 : 404, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    res.end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  server = await startPreviewServer({ root: site.outputDir });
+  origin = server.url;
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
   await site.remove();
 });
 

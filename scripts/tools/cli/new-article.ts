@@ -10,6 +10,7 @@ import { categoriesData, type CategoriesData } from "../../build/content/schema.
 import { nowInVietnam } from "../../build/model/dates.ts";
 import { categoryChoices } from "../../build/model/categories.ts";
 import { createArticle } from "../import/new-article.ts";
+import { runCli } from "./run.ts";
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -57,7 +58,4 @@ async function askCategory(ask: ReturnType<typeof createInterface>, categories: 
 }
 
 // Any other failure (a read-only folder, a full disk) is one sentence, never a stack trace.
-process.exitCode = await main().catch((error: Error) => {
-  console.error(`Không tạo được bài viết: ${error.message}`);
-  return 1;
-});
+runCli(main, { prefix: "Không tạo được bài viết" });
