@@ -5,6 +5,7 @@ import { arch, platform, setPriority } from "node:os";
 import path from "node:path";
 import { withAttachmentText } from "./attachments.ts";
 import { renderIndexHtml, type SearchDocument } from "./index-html.ts";
+import { shortenPageIds } from "./short-ids.ts";
 import { toIndexText } from "./vietnamese.ts";
 import { writeNewestOrder } from "./write-newest-order.ts";
 import { writeVocabulary } from "./write-vocabulary.ts";
@@ -45,9 +46,17 @@ function runPagefindCli(siteDir: string, pagefindDir: string, extra: string[] = 
   });
 }
 
+export interface IndexOptions {
+  /** Rewrites the indexed text: the Vietnamese normalisation unless a caller compares with stock Pagefind. */
+  indexText?: (text: string) => string;
+  /** Stock Pagefind's bundle, without our short page ids (short-ids.ts). */
+  stock?: boolean;
+  /** Lower Pagefind's priority (npm start). */
+  background?: boolean;
+}
+
 /**
- * Index documents with the Pagefind CLI, writing `pagefindDir`, with the text rewritten by
- * `indexText` (the Vietnamese normalisation unless a caller compares with stock Pagefind).
+ * Index documents with the Pagefind CLI, writing `pagefindDir` (see `IndexOptions`).
  *
  * Why the CLI and not Pagefind's Node API: the API's service reads one base64 JSON message at
  * a time and indexes each added file in turn (the index is borrowed mutably per file), so
@@ -60,8 +69,7 @@ function runPagefindCli(siteDir: string, pagefindDir: string, extra: string[] = 
 export async function writePagefindIndex(
   docs: SearchDocument[],
   pagefindDir: string,
-  indexText: (text: string) => string = toIndexText,
-  background = false,
+  { indexText = toIndexText, stock = false, background = false }: IndexOptions = {},
 ): Promise<number> {
   const parent = path.dirname(pagefindDir);
   await mkdir(parent, { recursive: true });
@@ -84,6 +92,7 @@ export async function writePagefindIndex(
       );
     }
     await runPagefindCli(scratch, fresh, ["--force-language", "vi"], background);
+    if (!stock) await shortenPageIds(fresh);
     const old = `${scratch}-old`;
     await rename(pagefindDir, old).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== "ENOENT") throw error;
@@ -101,7 +110,7 @@ export async function buildSearchIndex(docs: SearchDocument[], outputDir: string
   const started = performance.now();
   const pagefindDir = path.join(outputDir, "pagefind");
   const indexed = await withAttachmentText(docs);
-  const pages = await writePagefindIndex(indexed, pagefindDir, undefined, background);
+  const pages = await writePagefindIndex(indexed, pagefindDir, { background });
   await writeVocabulary(indexed, pagefindDir);
   await writeNewestOrder(pagefindDir);
   return { pages, indexMs: Math.round(performance.now() - started), pagefindDir };

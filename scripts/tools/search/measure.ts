@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     // Stock Pagefind chunks by its own default (the service restarts for each index).
     const ourChunking = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
     delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
-    await writePagefindIndex(docs, path.join(work, "stock", "pagefind"), (text) => text);
+    await writePagefindIndex(docs, path.join(work, "stock", "pagefind"), { indexText: (text) => text, stock: true });
     process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = ourChunking;
     const stockMs = Math.round(performance.now() - stockStart);
     const oursSize = await dirSize(ours.pagefindDir);
