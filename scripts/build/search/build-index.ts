@@ -5,6 +5,7 @@ import { arch, platform, setPriority } from "node:os";
 import path from "node:path";
 import { withAttachmentText } from "./attachments.ts";
 import { renderIndexHtml, type SearchDocument } from "./index-html.ts";
+import { recompressWasm } from "./recompress.ts";
 import { shortenPageIds } from "./short-ids.ts";
 import { toIndexText } from "./vietnamese.ts";
 import { writeNewestOrder } from "./write-newest-order.ts";
@@ -35,7 +36,7 @@ export const INDEX_CHUNK_SIZE = 8000;
 process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
 
 /** Run the Pagefind CLI over `siteDir`, writing the bundle to `pagefindDir`; `background` lowers its priority. */
-function runPagefindCli(siteDir: string, pagefindDir: string, extra: string[] = [], background = false): Promise<void> {
+export function runPagefindCli(siteDir: string, pagefindDir: string, extra: string[] = [], background = false): Promise<void> {
   return new Promise((done, fail) => {
     const args = ["--site", siteDir, "--output-path", pagefindDir, "--silent", ...extra];
     const child = execFile(pagefindBinary(), args, { maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
@@ -49,7 +50,7 @@ function runPagefindCli(siteDir: string, pagefindDir: string, extra: string[] = 
 export interface IndexOptions {
   /** Rewrites the indexed text: the Vietnamese normalisation unless a caller compares with stock Pagefind. */
   indexText?: (text: string) => string;
-  /** Stock Pagefind's bundle, without our short page ids (short-ids.ts). */
+  /** Stock Pagefind's bundle: without our short file names (short-ids.ts) and recompression (recompress.ts). */
   stock?: boolean;
   /** Lower Pagefind's priority (npm start). */
   background?: boolean;
@@ -92,7 +93,7 @@ export async function writePagefindIndex(
       );
     }
     await runPagefindCli(scratch, fresh, ["--force-language", "vi"], background);
-    if (!stock) await shortenPageIds(fresh);
+    if (!stock) await Promise.all([shortenPageIds(fresh), recompressWasm(fresh)]);
     const old = `${scratch}-old`;
     await rename(pagefindDir, old).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== "ENOENT") throw error;

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { gunzipSync } from "node:zlib";
+import { zopfliGzip } from "./recompress.ts";
 
 /** Pagefind's compressed files: gzip of this signature followed by the payload. */
 const SIGNATURE = "pagefind_dcd";
@@ -102,7 +103,7 @@ export async function shortenPageIds(pagefindDir: string): Promise<void> {
     }
     parts.push(meta.subarray(copied));
     await Promise.all(renames.map(([from, to]) => rename(from, to)));
-    const rewritten = gzipSync(Buffer.concat(parts), { level: 9 });
+    const rewritten = await zopfliGzip(Buffer.concat(parts));
     const hash = `${language}_${createHash("sha256").update(rewritten).digest("hex").slice(0, 10)}`;
     await writeFile(path.join(pagefindDir, `pagefind.${hash}.pf_meta`), rewritten);
     await rm(metaFile);

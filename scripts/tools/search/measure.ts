@@ -1,11 +1,11 @@
 /**
  * Search figures at 4,000 articles: index time and size (ours and stock Pagefind), and the
  * bytes a reader downloads for a first two-syllable query, following the client's steps
- * (pagefind.js + wasm + metadata, index chunks, the fragments of the first results shown; the
+ * (search.js with Pagefind's API + wasm + metadata, index chunks, the fragments of the first results shown; the
  * rest of the page's results load when scrolled near, see client.ts).
  * Usage: tsx scripts/tools/search/measure.ts [articleCount]
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -63,11 +63,8 @@ async function main(): Promise<void> {
     } finally {
       await server.close();
     }
-    // Node imports pagefind.js from disk; a browser fetches it, and our bundle, over HTTP.
-    const scripts = [
-      { path: "/assets/search.js", bytes: gzipSize(await bundleSearchClient()) },
-      { path: "/pagefind/pagefind.js", bytes: gzipSize(await readFile(path.join(ours.pagefindDir, "pagefind.js"))) },
-    ];
+    // Node imports pagefind.js from disk; a browser fetches our bundle (with Pagefind's API in it) over HTTP.
+    const scripts = [{ path: "/assets/search.js", bytes: gzipSize(await bundleSearchClient()) }];
     const transfers = [...scripts, ...server.transfers];
     const byKind = (test: RegExp) => transfers.filter((t) => test.test(t.path)).reduce((sum, t) => sum + t.bytes, 0);
     const figures = {
