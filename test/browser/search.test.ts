@@ -117,13 +117,18 @@ describe("search page of a real site build, in Chromium under the site's CSP", (
     const page = await browser.newPage({ viewport: { width: 400, height: 300 } });
     await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
     const fragments: string[] = [];
+    const scripts: string[] = [];
     page.on("request", (r) => {
       if (r.url().endsWith(".pf_fragment")) fragments.push(r.url());
+      if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname);
     });
     await page.goto(`${server.origin}/tim-kiem/?q=hoi`);
     const items = page.locator("main ol.search-results > li");
     await expect.poll(() => items.count(), SLOW).toBe(RESULTS_FIRST_BATCH);
     expect(fragments).toHaveLength(RESULTS_FIRST_BATCH);
+    // Pagefind's API comes inside the search client: no request for /pagefind/pagefind.js.
+    expect(scripts.filter((url) => url.startsWith("/pagefind/"))).toEqual([]);
+    expect(scripts.some((url) => /^\/assets\/search\.\w+\.js$/.test(url))).toBe(true);
     expect(await page.locator("[data-search-more]").isHidden()).toBe(true);
     // Each batch loads as the last result shown comes into view, up to a page of results.
     for (let shown = RESULTS_FIRST_BATCH; shown < RESULTS_PAGE_SIZE; ) {
