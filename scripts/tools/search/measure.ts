@@ -33,6 +33,9 @@ async function dirSize(dir: string): Promise<{ bytes: number; files: number }> {
 }
 
 const gzipSize = (content: string | Buffer) => gzipSync(content).length;
+/** The most a reader's first two-syllable query may download at 4,000 articles (issue 15). */
+const FIRST_QUERY_BUDGET_KB = 150;
+const BUDGET_ARTICLES = 4000;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 async function main(): Promise<void> {
@@ -104,6 +107,10 @@ async function main(): Promise<void> {
         `(written to bench-results/search.json)`,
       ].join("\n"),
     );
+    if (count === BUDGET_ARTICLES && q.totalBytes > FIRST_QUERY_BUDGET_KB * 1024) {
+      console.error(`The first query downloads ${kb(q.totalBytes)}: over the budget of ${FIRST_QUERY_BUDGET_KB} KB at ${BUDGET_ARTICLES} articles.`);
+      process.exitCode = 1;
+    }
   } finally {
     await rm(work, { recursive: true, force: true });
   }
