@@ -9,9 +9,9 @@ export const SORT_NEWEST = "moi-nhat";
 /** Results per page ("Xem thêm" loads the next page). */
 export const RESULTS_PAGE_SIZE = 10;
 /**
- * Results whose fragments load with the answer: a phone's or a laptop's first screen shows 3
- * below the form. The next ones load, this many at a time, when the last shown result scrolls
- * near the viewport (each fragment is a request of ≈1.5 KB: measure.ts counts these).
+ * Results whose fragments load with the answer (about a screenful below the form). The next ones
+ * load, this many at a time, when the last shown result scrolls near the viewport (each fragment
+ * is a request of ≈1.5 KB: measure.ts counts the first batch).
  */
 export const RESULTS_FIRST_BATCH = 4;
 
