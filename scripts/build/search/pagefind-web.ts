@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -22,8 +23,9 @@ export async function pagefindWebScript(): Promise<string> {
     const script = await readFile(path.join(scratch, "pagefind", "pagefind.js"), "utf8");
     await mkdir(path.dirname(cached), { recursive: true });
     // Written whole, then renamed: a parallel build never reads half a file.
-    await writeFile(`${cached}.${process.pid}`, script);
-    await rename(`${cached}.${process.pid}`, cached);
+    const part = `${cached}.${randomUUID()}`;
+    await writeFile(part, script);
+    await rename(part, cached);
     return cached;
   } finally {
     await rm(scratch, { recursive: true, force: true });

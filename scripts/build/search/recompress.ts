@@ -1,5 +1,5 @@
 import { gzipAsync } from "@gfx/zopfli";
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -30,8 +30,9 @@ export async function recompressWasm(pagefindDir: string): Promise<void> {
       smaller = await zopfliGzip(gunzipSync(original));
       await mkdir(CACHE_DIR, { recursive: true });
       // Written whole, then renamed: a parallel build never reads half a file.
-      await writeFile(`${cached}.${process.pid}`, smaller);
-      await rename(`${cached}.${process.pid}`, cached);
+      const part = `${cached}.${randomUUID()}`;
+      await writeFile(part, smaller);
+      await rename(part, cached);
     }
     if (smaller.length < original.length) await writeFile(file, smaller);
   }
