@@ -1,6 +1,7 @@
 import { rm } from "node:fs/promises";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RESULTS_FIRST_BATCH, RESULTS_PAGE_SIZE } from "../../scripts/build/search/params.ts";
 import { serveStatic, type StaticServer } from "../../scripts/tools/search/static-server.ts";
 import { buildContent, makeContent } from "../helpers/content.ts";
 import { articleUrl, fixtureContentFiles } from "../search/fixture/articles.ts";
@@ -112,21 +113,30 @@ describe("search page of a real site build, in Chromium under the site's CSP", (
     await page.close();
   });
 
-  it("loads the fragments of results 6-10 only when the reader scrolls near them", async () => {
+  it("loads the fragments of the first results only, the next ones when the reader scrolls near them", async () => {
     const page = await browser.newPage({ viewport: { width: 400, height: 300 } });
     await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
     const fragments: string[] = [];
+    const scripts: string[] = [];
     page.on("request", (r) => {
       if (r.url().endsWith(".pf_fragment")) fragments.push(r.url());
+      if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname);
     });
     await page.goto(`${server.origin}/tim-kiem/?q=hoi`);
     const items = page.locator("main ol.search-results > li");
-    await expect.poll(() => items.count(), SLOW).toBe(5);
-    expect(fragments).toHaveLength(5);
+    await expect.poll(() => items.count(), SLOW).toBe(RESULTS_FIRST_BATCH);
+    expect(fragments).toHaveLength(RESULTS_FIRST_BATCH);
+    // Pagefind's API comes inside the search client: no request for /pagefind/pagefind.js.
+    expect(scripts.filter((url) => url.startsWith("/pagefind/"))).toEqual([]);
+    expect(scripts.some((url) => /^\/assets\/search\.\w+\.js$/.test(url))).toBe(true);
     expect(await page.locator("[data-search-more]").isHidden()).toBe(true);
-    await items.nth(4).scrollIntoViewIfNeeded();
-    await expect.poll(() => items.count(), SLOW).toBe(10);
-    expect(fragments).toHaveLength(10);
+    // Each batch loads as the last result shown comes into view, up to a page of results.
+    for (let shown = RESULTS_FIRST_BATCH; shown < RESULTS_PAGE_SIZE; ) {
+      await items.nth(shown - 1).scrollIntoViewIfNeeded();
+      shown = Math.min(shown + RESULTS_FIRST_BATCH, RESULTS_PAGE_SIZE);
+      await expect.poll(() => items.count(), SLOW).toBe(shown);
+      expect(fragments).toHaveLength(shown);
+    }
     await page.locator("[data-search-more]").scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator("[data-search-more]").isVisible(), SLOW).toBe(true);
     await page.close();

@@ -31,7 +31,7 @@ export async function buildAndLoad(docs: SearchDocument[], indexText?: (text: st
   const dir = await mkdtemp(path.join(os.tmpdir(), "search-quality-"));
   const pagefindDir = path.join(dir, "pagefind");
   const indexed = indexText ? docs : await withAttachmentText(docs);
-  await writePagefindIndex(indexed, pagefindDir, indexText);
+  await writePagefindIndex(indexed, pagefindDir, indexText ? { indexText, stock: true } : {});
   if (!indexText) {
     await writeVocabulary(indexed, pagefindDir);
     await writeNewestOrder(pagefindDir);

@@ -120,6 +120,50 @@ describe("search quality on the fixture site (real Pagefind indexes, loaded with
     );
   });
 
+  const first = async (query: string) => (await allUrls(query))[0];
+  const firstOfKinds = async (...kinds: string[]) => {
+    const queries = QUALITY_QUERIES.filter((q) => kinds.includes(q.kind));
+    expect(queries.length).toBeGreaterThan(5);
+    for (const { query, expected } of queries) expect(await first(query), query).toBe(expected);
+  };
+
+  it("ranks first the article with the marks exactly as typed; folding still finds the other (tone pairs)", async () => {
+    await firstOfKinds("tone pair", "exact diacritics");
+    expect(rankOf(await allUrls("Sơn Hà"), "trong-que-o-xa-son-ha")).toBeGreaterThan(0);
+    expect(rankOf(await allUrls("Ba Tơ"), "lang-chai-ba-to-giu-nghe-lam-nuoc-mam")).toBeGreaterThan(0);
+  });
+
+  it("takes a number or Roman numeral as a strong signal, and V never as a prefix of VI", async () => {
+    await firstOfKinds("numeral", "family");
+    const eleventh = await allUrls("lần thứ 11");
+    expect(rankOf(eleventh, "tong-ket-hoi-thi-sang-tao-ky-thuat-lan-thu-11")).toBe(0);
+    expect(rankOf(eleventh, "trao-giai-hoi-thi-sang-tao-ky-thuat-lan-thu-12")).toBeGreaterThan(0);
+    const fifth = await allUrls("đại hội lần thứ V");
+    expect(rankOf(fifth, "dai-hoi-lien-hiep-hoi-lan-thu-v")).toBe(0);
+    expect(rankOf(fifth, "dai-hoi-lien-hiep-hoi-lan-thu-vi")).toBeGreaterThan(0);
+    expect(await first("Đại hội VI")).toBe(articleUrl("dai-hoi-lien-hiep-hoi-lan-thu-vi"));
+  });
+
+  it("matches the i/y spellings (kĩ/kỹ, lí/lý, mĩ/mỹ, ti/ty) both ways", async () => {
+    await firstOfKinds("i/y variant");
+    for (const [i, y] of [["kĩ năng mềm", "kỹ năng mềm"], ["lí luận", "lý luận"], ["mĩ thuật", "mỹ thuật"], ["công ti", "công ty"], ["kĩ sư", "kỹ sư"]]) {
+      const withY = await allUrls(y!);
+      expect(withY.length, y).toBeGreaterThan(0);
+      expect(await allUrls(i!), i).toEqual(withY);
+    }
+  });
+
+  it("never corrects a word some article has exactly (one letter from a commoner word); a real slip finds its article first", async () => {
+    // "rung" (rừng, 3 articles) is "trưng"/"trung" without its t; "khoe" (khỏe, 1) is "khẻo" (27) swapped.
+    for (const [query, slug] of [["rung", "trong-rung-go-lon-o-minh-long"], ["khoe", "cham-soc-suc-khoe-cong-dong-mua-mua-bao"]]) {
+      const answer = await rankedSearch(ours.pagefind, { query: query! }, ours.files);
+      expect(answer.corrections, query).toEqual([]);
+      expect(answer.suggestion, query).toBeUndefined();
+      expect((await topUrls(answer.results, 1))[0], query).toBe(articleUrl(slug!));
+    }
+    await firstOfKinds("typo");
+  });
+
   it("treats NFD queries and either tone placement exactly like the NFC, canonical query", async () => {
     for (const query of ["Triển khai nhiệm vụ", "Đặng Ngọc Dũng", "Tư Nghĩa"]) {
       expect(await allUrls(query.normalize("NFD"))).toEqual(await allUrls(query));

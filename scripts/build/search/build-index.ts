@@ -5,6 +5,8 @@ import { arch, platform, setPriority } from "node:os";
 import path from "node:path";
 import { withAttachmentText } from "./attachments.ts";
 import { renderIndexHtml, type SearchDocument } from "./index-html.ts";
+import { recompressWasm } from "./recompress.ts";
+import { shortenPageIds } from "./short-ids.ts";
 import { toIndexText } from "./vietnamese.ts";
 import { writeNewestOrder } from "./write-newest-order.ts";
 import { writeVocabulary } from "./write-vocabulary.ts";
@@ -34,7 +36,7 @@ export const INDEX_CHUNK_SIZE = 8000;
 process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
 
 /** Run the Pagefind CLI over `siteDir`, writing the bundle to `pagefindDir`; `background` lowers its priority. */
-function runPagefindCli(siteDir: string, pagefindDir: string, extra: string[] = [], background = false): Promise<void> {
+export function runPagefindCli(siteDir: string, pagefindDir: string, extra: string[] = [], background = false): Promise<void> {
   return new Promise((done, fail) => {
     const args = ["--site", siteDir, "--output-path", pagefindDir, "--silent", ...extra];
     const child = execFile(pagefindBinary(), args, { maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
@@ -45,9 +47,17 @@ function runPagefindCli(siteDir: string, pagefindDir: string, extra: string[] = 
   });
 }
 
+export interface IndexOptions {
+  /** Rewrites the indexed text: the Vietnamese normalisation unless a caller compares with stock Pagefind. */
+  indexText?: (text: string) => string;
+  /** Stock Pagefind's bundle: without our short file names (short-ids.ts) and recompression (recompress.ts). */
+  stock?: boolean;
+  /** Lower Pagefind's priority (npm start). */
+  background?: boolean;
+}
+
 /**
- * Index documents with the Pagefind CLI, writing `pagefindDir`, with the text rewritten by
- * `indexText` (the Vietnamese normalisation unless a caller compares with stock Pagefind).
+ * Index documents with the Pagefind CLI, writing `pagefindDir` (see `IndexOptions`).
  *
  * Why the CLI and not Pagefind's Node API: the API's service reads one base64 JSON message at
  * a time and indexes each added file in turn (the index is borrowed mutably per file), so
@@ -60,8 +70,7 @@ function runPagefindCli(siteDir: string, pagefindDir: string, extra: string[] = 
 export async function writePagefindIndex(
   docs: SearchDocument[],
   pagefindDir: string,
-  indexText: (text: string) => string = toIndexText,
-  background = false,
+  { indexText = toIndexText, stock = false, background = false }: IndexOptions = {},
 ): Promise<number> {
   const parent = path.dirname(pagefindDir);
   await mkdir(parent, { recursive: true });
@@ -84,6 +93,7 @@ export async function writePagefindIndex(
       );
     }
     await runPagefindCli(scratch, fresh, ["--force-language", "vi"], background);
+    if (!stock) await Promise.all([shortenPageIds(fresh), recompressWasm(fresh)]);
     const old = `${scratch}-old`;
     await rename(pagefindDir, old).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== "ENOENT") throw error;
@@ -101,7 +111,7 @@ export async function buildSearchIndex(docs: SearchDocument[], outputDir: string
   const started = performance.now();
   const pagefindDir = path.join(outputDir, "pagefind");
   const indexed = await withAttachmentText(docs);
-  const pages = await writePagefindIndex(indexed, pagefindDir, undefined, background);
+  const pages = await writePagefindIndex(indexed, pagefindDir, { background });
   await writeVocabulary(indexed, pagefindDir);
   await writeNewestOrder(pagefindDir);
   return { pages, indexMs: Math.round(performance.now() - started), pagefindDir };

@@ -3,13 +3,13 @@
  * sort parameters), searches with Pagefind's JS API plus our Vietnamese ranking, and renders
  * the results as plain DOM: no inline styles or scripts, so it runs under the site's CSP.
  */
+import { createInstance } from "pagefind-web";
 import { ATTACHMENT_ID_PREFIX, DATE_FILTER, OWN_CATEGORY_FILTER, PARAM_CATEGORY, PARAM_QUERY, NEWEST_ORDER_FILE, PARAM_SORT, RESULTS_FIRST_BATCH, RESULTS_PAGE_SIZE, SEARCH_PAGE_URL, SORT_NEWEST } from "./params.ts";
 import { rankedSearch, type PagefindApi, type PagefindFragment, type PagefindResult, type PagefindSubResult, type RankedSearch, type SearchFiles, type SortOrder } from "./ranking.ts";
 import { fromIndexText } from "./vietnamese.ts";
 import { VOCABULARY_FILE, type Vocabulary } from "./vocabulary.ts";
 
 const PAGEFIND_BASE = "/pagefind/";
-const PAGEFIND_URL = `${PAGEFIND_BASE}pagefind.js`;
 const DEBOUNCE_MS = 300;
 
 function required<T extends Element>(root: ParentNode, selector: string): T {
@@ -28,11 +28,8 @@ const list = required<HTMLOListElement>(page, "[data-search-results]");
 const more = required<HTMLButtonElement>(page, "[data-search-more]");
 const suggestion = required<HTMLElement>(page, "[data-search-suggestion]");
 
-async function loadPagefind(): Promise<PagefindApi> {
-  const module = (await import(PAGEFIND_URL)) as { createInstance(options: object): PagefindApi };
-  return module.createInstance({ basePath: PAGEFIND_BASE, noWorker: true, excerptLength: 26, excerptEllipsis: "…" });
-}
-const pagefindReady = loadPagefind();
+// Pagefind's API is bundled in (bundle-client.ts); the index, wasm and metadata load from /pagefind/.
+const pagefind = createInstance({ basePath: PAGEFIND_BASE, noWorker: true, excerptLength: 26, excerptEllipsis: "…" }) as PagefindApi;
 
 /** A JSON file of the pagefind folder, fetched on first use (again after a failure). */
 function onDemand<T>(file: string): () => Promise<T> {
@@ -214,7 +211,6 @@ function search(): void {
     }
     status.textContent = "Đang tìm…";
     try {
-      const pagefind = await pagefindReady;
       const ranked = await rankedSearch(pagefind, state, searchFiles);
       if (id !== latest) return;
       resetResults(ranked.results);

@@ -9,10 +9,11 @@ export const SORT_NEWEST = "moi-nhat";
 /** Results per page ("Xem thêm" loads the next page). */
 export const RESULTS_PAGE_SIZE = 10;
 /**
- * Results whose fragments load with the answer; the rest of a page load when the last shown
- * result scrolls near the viewport (each fragment is a request: measure.ts counts these).
+ * Results whose fragments load with the answer (about a screenful below the form). The next ones
+ * load, this many at a time, when the last shown result scrolls near the viewport (each fragment
+ * is a request of ≈1.5 KB: measure.ts counts the first batch).
  */
-export const RESULTS_FIRST_BATCH = 5;
+export const RESULTS_FIRST_BATCH = 4;
 
 /** Pagefind filter holding the numbers and Roman numerals of a title (index-html.ts, ranking.ts). */
 export const TITLE_NUMBER_FILTER = "so";
