@@ -1,7 +1,8 @@
 import { rm } from "node:fs/promises";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RESULTS_FIRST_BATCH, RESULTS_PAGE_SIZE } from "../../scripts/build/search/params.ts";
+import { launchChromium } from "../../scripts/tools/quality/browser.ts";
 import { serveStatic, type StaticServer } from "../../scripts/tools/search/static-server.ts";
 import { buildContent, makeContent } from "../helpers/content.ts";
 import { articleUrl, fixtureContentFiles } from "../search/fixture/articles.ts";
@@ -24,11 +25,7 @@ describe("search page of a real site build, in Chromium under the site's CSP", (
     expect(built.status).toBe(0);
     outputDir = built.outputDir;
     server = await serveStatic(outputDir);
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
