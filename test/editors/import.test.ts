@@ -135,7 +135,7 @@ describe("npm run import", () => {
     const result = await importCli(src, "--map", join(dir, "urls.csv"));
     expect(result.code).toBe(1);
     expect(result.out).toContain("Tổng kết: 3 bài tạo mới, 0 bài ghi lại, 0 bài đã có (không đổi), 0 trang bỏ qua, 0 cảnh báo, 1 lỗi.");
-    expect(result.out).toMatch(/\S*d-unknown\.txt:1: lỗi: chuyên mục “Tin tức >> Hoạt động quốc tế” không có trên trang mới — thêm một dòng "Hoạt động quốc tế": <mã> vào scripts\/import\/legacy-categories\.yaml/);
+    expect(result.out).toMatch(/\S*d-unknown\.txt:1: lỗi: chuyên mục “Tin tức >> Hoạt động quốc tế” không có trên trang mới — thêm một dòng "Hoạt động quốc tế": <mã> vào scripts\/tools\/import\/legacy-categories\.yaml/);
 
     const b = await readFile(join(content, "tin-tuc/2021/hoi-y-hoc-to-chuc-hoi-thao.md"), "utf8");
     expect(b).toContain("date: 2021-06-05T00:30:00+07:00\ncategory: hoi-thanh-vien\nlegacy_url: /i2001-hoi-thao.aspx\n---");
