@@ -99,6 +99,19 @@ describe("Vietnamese locale", () => {
     expect(all).not.toMatch(/hoá|xoá|toà|hoà/i);
     expect(all).not.toMatch(/Lấy những cái đã chọn|Kiểm tra Xem trước/);
   });
+
+  it("names the buttons as the editors' guide does", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const guide = await readFile("docs/huong-dan-bien-tap.md", "utf8");
+    const newButton = (vi as unknown as { collection: { collectionTop: { newButton: string } } }).collection.collectionTop.newButton;
+    for (const name of ["tin-tuc", "thong-bao"]) {
+      const { label, label_singular } = collection(name) as unknown as { label: string; label_singular: string };
+      expect(guide).toContain(`**${label}**`);
+      expect(guide).toContain(`**${newButton.replace("%{collectionLabel}", label_singular)}**`);
+    }
+    const addComponent = (vi as unknown as { editor: { editorWidgets: { markdown: { addComponent: string } } } }).editor.editorWidgets.markdown.addComponent;
+    expect(guide).toContain(`**${addComponent}**`);
+  });
 });
 
 describe("dates in Vietnam time", () => {

@@ -2,7 +2,7 @@
 // `npm run check` would reject across files: addresses taken by another article or page, old addresses
 // (legacy_url) already leading elsewhere or belonging to the new site. The build writes it beside the
 // editor UI; the dev server rewrites it after each save, and the UI reads it afresh before each save.
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import type { CategoriesData } from "../content/schema.ts";
 import { contentPath } from "../check/content-files.ts";
@@ -47,5 +47,6 @@ export function treeIndex(model: SiteModel, root: string): TreeIndex {
 
 /** Writes /admin/tree.json; `root` is the content folder as the editor UI's paths start (usually "content"). */
 export async function writeTreeIndex(outputDir: string, model: SiteModel, root = defaultContentPath(model.contentDir)): Promise<void> {
+  await mkdir(join(outputDir, "admin"), { recursive: true });
   await writeFile(join(outputDir, "admin", TREE_INDEX), JSON.stringify(treeIndex(model, root)));
 }
