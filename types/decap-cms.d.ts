@@ -13,3 +13,7 @@ declare module "decap-cms-locales/dist/esm/en/index.js" {
 declare module "decap-cms-core/dist/esm/formats/frontmatter" {
   export const FrontmatterInfer: { toFile(data: Record<string, unknown>, sortedKeys?: string[]): string };
 }
+declare module "decap-cms-core/dist/esm/formats/yaml" {
+  const yaml: { toFile(data: Record<string, unknown>, sortedKeys?: string[]): string };
+  export default yaml;
+}

@@ -2,6 +2,7 @@
 import CMS from "decap-cms-app";
 import { parse, stringify } from "yaml";
 import { FrontmatterInfer } from "decap-cms-core/dist/esm/formats/frontmatter";
+import decapYaml from "decap-cms-core/dist/esm/formats/yaml";
 import { checkDataFile, checkDocument, EntryRejected, errorsOf, newEntryFile, type DocumentKind } from "./check-entry.ts";
 import { DATETIME_WIDGET } from "./config.ts";
 import { blockLiveReload } from "./live-reload.ts";
@@ -20,10 +21,11 @@ useVietnamTimeInTemplates();
 CMS.registerLocale("vi", vi);
 // content/_data/{links,quotes,videos}.yaml are lists at the top level, which Decap cannot edit
 // (decap-cms#531): this format shows such a file as one field `items` and writes the list back.
-CMS.registerCustomFormat("yaml-list", "yaml", {
+const yamlList = {
   fromFile: (text: string) => ({ items: parse(text) ?? [] }),
-  toFile: (data: { items?: unknown[] }) => stringify(data.items ?? [], { lineWidth: 0 }),
-});
+  toFile: (data: { items?: unknown }) => stringify(data.items ?? [], { lineWidth: 0 }),
+};
+CMS.registerCustomFormat("yaml-list", "yaml", yamlList);
 CMS.registerWidget(DATETIME_WIDGET, VietnamDateTimeControl as never, VietnamDateTimePreview as never);
 CMS.registerEditorComponent(imageComponent as never);
 CMS.registerEditorComponent(videoComponent as never);
@@ -75,7 +77,9 @@ CMS.registerEventListener({
       issues = checkDocument(kind, FrontmatterInfer.toFile(data, fieldOrder.get(collection)), file, tree);
     } else {
       const path = String(entry.get("path"));
-      issues = checkDataFile(path.split("/").pop()!, collection === "du-lieu" ? stringify(data.items ?? []) : stringify(data), path);
+      // As written: our yaml-list format for the lists, Decap's YAML writer (keys in the fields' order) for site.yaml.
+      const text = collection === "du-lieu" ? yamlList.toFile(data) : decapYaml.toFile(data, fieldOrder.get(`${collection}/${String(entry.get("slug"))}`));
+      issues = checkDataFile(path.split("/").pop()!, text, path);
     }
     const errors = errorsOf(issues);
     if (errors.length > 0) throw new EntryRejected(errors);
@@ -83,15 +87,18 @@ CMS.registerEventListener({
   },
 });
 
-/** Field names of each folder collection, in the config's order: Decap writes front matter keys in it. */
+/** Field names of each folder collection and of each file ("collection/file"), in the config's order: Decap writes keys in it. */
 const fieldOrder = new Map<string, string[]>();
 
 async function start(): Promise<void> {
   const config = parse(await (await fetch("config.yml")).text()) as Record<string, unknown> & {
     backend: { name: string; proxy_url?: string };
-    collections: { name: string; fields?: { name: string }[] }[];
+    collections: { name: string; fields?: { name: string }[]; files?: { name: string; fields: { name: string }[] }[] }[];
   };
-  for (const c of config.collections) if (c.fields) fieldOrder.set(c.name, c.fields.map((f) => f.name));
+  for (const c of config.collections) {
+    if (c.fields) fieldOrder.set(c.name, c.fields.map((f) => f.name));
+    for (const f of c.files ?? []) fieldOrder.set(`${c.name}/${f.name}`, f.fields.map((field) => field.name));
+  }
   registerCategoryNames(config as never);
   if (config.backend.name === "proxy") await waitForLocalBackend(config.backend.proxy_url!);
   CMS.init({ config: { ...config, load_config_file: false } as never });
