@@ -83,7 +83,7 @@ function treeIssues(doc: Article | Page, file: string, tree: TreeIndex): Content
     const claims: LegacySource[] = others
       .filter((d) => d.legacy.length > 0)
       .map((d) => ({ file: d.file, frontMatter: { legacy_url: d.legacy.map((l) => l.raw) }, lineOf: (path) => d.legacy[Number(path[1])]?.line ?? 1 }));
-    issues.push(...checkLegacyUrls([...claims, doc], new Set([...tree.served, doc.url])));
+    issues.push(...checkLegacyUrls([...claims, doc], new Set([...tree.served, ...tree.documents.map((d) => d.url), doc.url])));
   }
   return issues;
 }

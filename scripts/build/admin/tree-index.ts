@@ -25,23 +25,25 @@ export interface TreeIndex {
   contentPath: string;
   categories: CategoriesData;
   documents: IndexedDocument[];
-  /** Every address the site serves (documents, listings, fixed routes, category feeds). */
+  /** The other addresses the site serves: listings, fixed routes, category feeds. */
   served: string[];
 }
 
 export const defaultContentPath = (contentDir: string) => relative(process.cwd(), contentDir).split(sep).join("/");
 
 export function treeIndex(model: SiteModel, root: string): TreeIndex {
+  const docs = [...model.articles, ...model.pages];
+  const urls = new Set(docs.map((doc) => doc.url));
   return {
     contentPath: root,
     categories: model.categoriesData,
-    documents: [...model.articles, ...model.pages].map((doc) => ({
+    documents: docs.map((doc) => ({
       file: `${root}/${contentPath(model.contentDir, doc.sourcePath)}`,
       url: doc.url,
       urlLine: doc.frontMatter.slug ? doc.lineOf(["slug"]) : 1,
       legacy: (doc.kind === "article" ? (doc.frontMatter.legacy_url ?? []) : []).map((raw, i) => ({ raw, line: doc.lineOf(["legacy_url", i]) })),
     })),
-    served: [...siteAddresses(model)],
+    served: [...siteAddresses(model)].filter((url) => !urls.has(url)),
   };
 }
 
