@@ -6,6 +6,7 @@ import { dirname, join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkDocument, newEntryFile, type DocumentKind } from "../../scripts/build/admin/check-entry.ts";
 import { treeIndex, type TreeIndex } from "../../scripts/build/admin/tree-index.ts";
+import { contentFiles } from "../../scripts/build/check/content-files.ts";
 import { validateContent } from "../../scripts/build/check/validate.ts";
 import { formatIssue, type ContentIssue } from "../../scripts/build/content/issues.ts";
 import { loadSite } from "../../scripts/build/content/load-site.ts";
@@ -26,7 +27,7 @@ beforeAll(async () => {
   const { model, issues } = await loadSite({ contentDir: join(base, "content"), preview: true });
   expect(issues.filter((i) => i.severity === "error")).toEqual([]);
   root = relative(process.cwd(), join(base, "content"));
-  tree = treeIndex(model!, root);
+  tree = treeIndex(model!, root, (await contentFiles(join(base, "content"))).files);
 });
 afterAll(async () => rm(base, { recursive: true, force: true }));
 
@@ -61,6 +62,9 @@ const cases: [string, DocumentKind, string, string, RegExp][] = [
   ["an empty body", "article", "tin-tuc/2020/bai-moi.md", article([], ""), /body: bài chưa có nội dung/],
   ["an unclosed video block", "article", "tin-tuc/2020/bai-moi.md", article([], "Mở đầu.\n\n::: video https://youtu.be/dQw4w9WgXcQ\nHội nghị\n\nĐoạn sau."), /video: khối `::: video` chưa được đóng/],
   ["an image path with spaces", "article", "tin-tuc/2020/bai-moi.md", article([], "![Đại hội](../../media/2020/Ảnh đại hội.jpg)"), /image: .* hiện nguyên văn trên trang/],
+  ["a bare image file name", "article", "tin-tuc/2020/bai-moi.md", article([], "![Quang cảnh](quang-canh-hoi-nghi-placeholder.png)"), /image: quang-canh-hoi-nghi-placeholder\.png: chỉ có tên tệp, không có thư mục — tệp có ở content\/media\/2020\/quang-canh-hoi-nghi-placeholder\.png: viết `!\[…\]\(\.\.\/\.\.\/media\/2020\/quang-canh-hoi-nghi-placeholder\.png\)`/],
+  ["a Windows path", "article", "tin-tuc/2020/bai-moi.md", article([], "![Ảnh](C:\\Users\\BH\\Pictures\\anh.jpg)"), /image: C:\\Users\\BH\\Pictures\\anh\.jpg là đường dẫn trên máy tính của bạn/],
+  ["another site's image", "article", "tin-tuc/2020/bai-moi.md", article(["image: https://example.org/anh.jpg", "image_alt: Ảnh"]), /image: https:\/\/example\.org\/anh\.jpg: ảnh lấy từ trang web khác bị chính sách bảo mật \(CSP\)/],
   ["a tag without letters", "article", "tin-tuc/2020/bai-moi.md", article(["tags: [hội nghị, '!!!']"]), /tags: thẻ "!!!" không có chữ hay số nào/],
   ["an unknown category", "article", "tin-tuc/2020/bai-moi.md", article([]).replace("lien-hiep-hoi", "khong-co"), /category: không có chuyên mục "khong-co" — dùng một trong các mã: .*lien-hiep-hoi \(Liên hiệp Hội\)/],
   ["a page at an address the site keeps", "page", "trang/video.md", "---\ntitle: Video\n---\n\nNội dung.\n", /slug: \/video\/ là địa chỉ dành riêng/],
@@ -73,6 +77,18 @@ describe("the editor UI's check before saving", () => {
     expect(check.join("\n")).toMatch(expected);
     const ui = errors(checkDocument(kind, text, `${root}/${file}`, tree));
     expect(ui).toEqual(check);
+  });
+
+  it("leaves an image file that is not there to the check (the index is older than the latest uploads)", async () => {
+    const text = article([], "![Ảnh](../../media/2020/moi-tai-len.jpg)");
+    expect((await checkSays("tin-tuc/2020/bai-moi.md", text)).join("\n")).toMatch(/image: không có tệp ảnh content\/media\/2020\/moi-tai-len\.jpg/);
+    expect(errors(checkDocument("article", text, `${root}/tin-tuc/2020/bai-moi.md`, tree))).toEqual([]);
+  });
+
+  it("suggests a photo uploaded while editing, as the check will once it is saved", () => {
+    const text = article([], "![Ảnh](moi-tai-len.jpg)");
+    const [issue] = errors(checkDocument("article", text, `${root}/tin-tuc/2020/bai-moi.md`, tree, ["media/2020/moi-tai-len.jpg"]));
+    expect(issue).toMatch(/image: moi-tai-len\.jpg: chỉ có tên tệp, không có thư mục — tệp có ở content\/media\/2020\/moi-tai-len\.jpg: viết `!\[…\]\(\.\.\/\.\.\/media\/2020\/moi-tai-len\.jpg\)`/);
   });
 
   it("lets the tree's own articles be saved again unchanged", async () => {

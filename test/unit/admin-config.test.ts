@@ -6,6 +6,7 @@ import { cmsConfig, HIDDEN_FIELDS, localBackendUrlFromEnv } from "../../scripts/
 import { vi } from "../../scripts/build/admin/locale-vi.ts";
 import { treeIndex } from "../../scripts/build/admin/tree-index.ts";
 import { loadSite } from "../../scripts/build/content/load-site.ts";
+import { contentFiles } from "../../scripts/build/check/content-files.ts";
 import { fromInputValue, toInputValue } from "../../scripts/build/admin/vietnam-datetime.ts";
 import { articleFrontMatter, pageFrontMatter, siteData, type CategoriesData } from "../../scripts/build/content/schema.ts";
 import { counterSchema } from "../../widgets/counter/data.ts";
@@ -17,7 +18,7 @@ import { videosSchema } from "../../widgets/video/data.ts";
 /** The index the build writes for the editor UI, of the real content tree. */
 async function contentTree() {
   const { model } = await loadSite({ contentDir: "content", preview: true });
-  return treeIndex(model!, "content");
+  return treeIndex(model!, "content", (await contentFiles("content")).files);
 }
 
 const categories: CategoriesData = { "lien-hiep-hoi": { name: "Liên hiệp Hội" }, "thong-bao": { name: "Thông báo" } };

@@ -1,8 +1,8 @@
 // What `npm run check` says about one document, run in the browser before the editor UI saves it.
 // Everything here is imported from the check's own modules (source parsing, the model, the cross-file
 // checks, messages); this file only feeds them one document and the tree's index (tree-index.ts), which
-// stands for the other files. What needs the files themselves (images on disk, link targets, attachments)
-// stays with `npm run check`.
+// stands for the other files. What needs the files themselves as they are now (whether an image or a linked
+// file is there, link targets, attachments' text) stays with `npm run check`.
 import type { z } from "zod";
 import { ARTICLES_DIR, MAX_DOCUMENT_BYTES, PAGES_DIR, sourceFromText, tooLong, validateArticle, type SourceArticle, type SourcePage } from "../content/load-documents.ts";
 import { formatIssue, type ContentIssue } from "../content/issues.ts";
@@ -17,6 +17,7 @@ import { checkLegacyEncoding } from "../check/legacy-encoding.ts";
 import { checkLegacyUrls, type LegacySource } from "../check/legacy-urls.ts";
 import { checkNfd } from "../check/nfd.ts";
 import { checkPlaceholders } from "../check/placeholders.ts";
+import { checkReferences, MISSING_IMAGE } from "../check/references.ts";
 import { linksSchema } from "../../../widgets/links/data.ts";
 import { quotesSchema } from "../../../widgets/quotes/data.ts";
 import { videosSchema } from "../../../widgets/video/data.ts";
@@ -44,7 +45,7 @@ export function newEntryFile(kind: DocumentKind, data: Record<string, unknown>, 
  * Issues of one article or page, as `npm run check` reports them once it is saved as `file`: the file's
  * own, and, given the index of the tree, those between it and the other files.
  */
-export function checkDocument(kind: DocumentKind, text: string, file: string, tree: TreeIndex): ContentIssue[] {
+export function checkDocument(kind: DocumentKind, text: string, file: string, tree: TreeIndex, uploads: readonly string[] = []): ContentIssue[] {
   const issues = [...checkText(text, file), ...checkPlaceholders(text, file)];
   if (text.length > MAX_DOCUMENT_BYTES) return [...issues, tooLong(text, file)];
   // Paths are rooted at "/" in the browser (bundle.ts), so file names resolve as in the repository.
@@ -67,6 +68,11 @@ export function checkDocument(kind: DocumentKind, text: string, file: string, tr
     issues,
   );
   issues.push(...checkEmptyBodies(model, "error"));
+  // Image paths the site cannot use (a bare name, a Windows path, another site's image), with the check's
+  // suggestion from the media files. Whether a file is there is left to the check: the index is older than the
+  // photos uploaded since it was written.
+  const media = new Set([...tree.media, ...uploads]);
+  issues.push(...checkReferences(model, media).issues.filter((i) => !i.message.startsWith(MISSING_IMAGE)));
   const built = [...model.articles, ...model.pages][0];
   if (built) issues.push(...treeIssues(built, file, tree));
   // Only this file's issues, and those of another file that name it.

@@ -74,7 +74,10 @@ CMS.registerEventListener({
       const tree = await loadTree();
       const file = String(entry.get("path") || "") || newEntryFile(kind, data, tree);
       // The very text Decap will write: its own writer, keys in the order of the collection's fields.
-      issues = checkDocument(kind, FrontmatterInfer.toFile(data, fieldOrder.get(collection)), file, tree);
+      // Photos uploaded while editing this entry, which the index cannot know yet.
+      const uploads = ((entry.get("mediaFiles") as Collection | undefined)?.toJS() as unknown as { path?: string }[] | undefined) ?? [];
+      const media = uploads.flatMap((m) => (m.path?.startsWith(`${tree.contentPath}/`) ? [m.path.slice(tree.contentPath.length + 1)] : []));
+      issues = checkDocument(kind, FrontmatterInfer.toFile(data, fieldOrder.get(collection)), file, tree, media);
     } else {
       const path = String(entry.get("path"));
       // As written: our yaml-list format for the lists, Decap's YAML writer (keys in the fields' order) for site.yaml.

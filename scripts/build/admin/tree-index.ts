@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import type { CategoriesData } from "../content/schema.ts";
-import { contentPath } from "../check/content-files.ts";
+import { contentFiles, contentPath } from "../check/content-files.ts";
 import { siteAddresses } from "../check/links.ts";
 import type { SiteModel } from "../model/types.ts";
 
@@ -27,11 +27,13 @@ export interface TreeIndex {
   documents: IndexedDocument[];
   /** The other addresses the site serves: listings, fixed routes, category feeds. */
   served: string[];
+  /** The files of content/media/, relative to the content folder ("media/2020/anh.jpg"): the image check's suggestions. */
+  media: string[];
 }
 
 export const defaultContentPath = (contentDir: string) => relative(process.cwd(), contentDir).split(sep).join("/");
 
-export function treeIndex(model: SiteModel, root: string): TreeIndex {
+export function treeIndex(model: SiteModel, root: string, files: readonly string[]): TreeIndex {
   const docs = [...model.articles, ...model.pages];
   const urls = new Set(docs.map((doc) => doc.url));
   return {
@@ -44,11 +46,13 @@ export function treeIndex(model: SiteModel, root: string): TreeIndex {
       legacy: (doc.kind === "article" ? (doc.frontMatter.legacy_url ?? []) : []).map((raw, i) => ({ raw, line: doc.lineOf(["legacy_url", i]) })),
     })),
     served: [...siteAddresses(model)].filter((url) => !urls.has(url)),
+    media: files.filter((f) => f.startsWith("media/")),
   };
 }
 
 /** Writes /admin/tree.json; `root` is the content folder as the editor UI's paths start (usually "content"). */
 export async function writeTreeIndex(outputDir: string, model: SiteModel, root = defaultContentPath(model.contentDir)): Promise<void> {
   await mkdir(join(outputDir, "admin"), { recursive: true });
-  await writeFile(join(outputDir, "admin", TREE_INDEX), JSON.stringify(treeIndex(model, root)));
+  const { files } = await contentFiles(model.contentDir);
+  await writeFile(join(outputDir, "admin", TREE_INDEX), JSON.stringify(treeIndex(model, root, files)));
 }
