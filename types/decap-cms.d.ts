@@ -8,3 +8,12 @@ declare module "decap-cms-locales/dist/esm/en/index.js" {
   const en: Record<string, unknown>;
   export default en;
 }
+
+// Decap's own front matter writer, so the editor UI checks the very text it is about to save.
+declare module "decap-cms-core/dist/esm/formats/frontmatter" {
+  export const FrontmatterInfer: { toFile(data: Record<string, unknown>, sortedKeys?: string[]): string };
+}
+declare module "decap-cms-core/dist/esm/formats/yaml" {
+  const yaml: { toFile(data: Record<string, unknown>, sortedKeys?: string[]): string };
+  export default yaml;
+}

@@ -21,7 +21,7 @@ export async function afterBuild(build: BuildContext, outputDir: string): Promis
   await Promise.all([
     writeAssets(outputDir, build.assets),
     writeDefaultOgImage(outputDir, model.site.name),
-    buildAdmin(outputDir, model.contentDir, model.categoriesData, { stylesheet: build.assets.css }),
+    buildAdmin(outputDir, model, { stylesheet: build.assets.css }),
     build.images.publish(),
     publishDocuments(model.contentDir, outputDir),
   ]);

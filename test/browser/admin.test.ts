@@ -3,11 +3,13 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/pr
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
+import { extname, join, normalize, relative } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDataFile } from "../../scripts/build/content/data-files.ts";
-import { categoriesData, siteData } from "../../scripts/build/content/schema.ts";
+import { validateContent } from "../../scripts/build/check/validate.ts";
+import { formatIssue } from "../../scripts/build/content/issues.ts";
+import { siteData } from "../../scripts/build/content/schema.ts";
 import { buildAdmin } from "../../scripts/build/admin/build-admin.ts";
 import { ADMIN_CSP } from "../../scripts/build/publish/headers.ts";
 import { loadSite } from "../../scripts/build/content/load-site.ts";
@@ -63,8 +65,8 @@ async function serve(dir: string): Promise<{ server: Server; url: string }> {
 }
 
 async function buildAdminInto(out: string, api: string): Promise<void> {
-  const categories = await loadDataFile(join(root, "content"), "categories.yaml", categoriesData);
-  await buildAdmin(out, join(root, "content"), categories.value!, { contentPath: "content", localBackendUrl: api, stylesheet: "/assets/site.css" });
+  const { model } = await loadSite({ contentDir: join(root, "content"), preview: true });
+  await buildAdmin(out, model!, { contentPath: "content", localBackendUrl: api, stylesheet: "/assets/site.css" });
   await mkdir(join(out, "assets"), { recursive: true });
   await cp("assets/site.css", join(out, "assets/site.css"));
 }
@@ -72,6 +74,9 @@ async function buildAdminInto(out: string, api: string): Promise<void> {
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), "admin-"));
   await cp("content", join(root, "content"), { recursive: true });
+  // An article the old site knew as /i1644-…: another article must not claim that address too.
+  await mkdir(join(root, "content/tin-tuc/2021"), { recursive: true });
+  await cp("test/editors/fixtures/hoi-nghi-ban-chap-hanh.md", join(root, "content/tin-tuc/2021/hoi-nghi-ban-chap-hanh.md"));
   // decap-server on a port other than its default 8081: the built config must follow it.
   const decapPort = await freePort();
   const api = `http://localhost:${decapPort}/api/v1`;
@@ -144,7 +149,7 @@ describe("/admin/", () => {
     expect(html).toMatch(/<script src="\/admin\/cms\.[0-9a-f]{10}\.js"><\/script>/);
     expect(html).not.toMatch(/<script>|<script[^>]*>[^<]+<\/script>|style=/);
     const files = await readdir(join(root, "_site/admin"));
-    expect(files.sort()).toEqual([expect.stringMatching(/^cms\.[0-9a-f]{10}\.js$/), "config.yml", "index.html"]);
+    expect(files.sort()).toEqual([expect.stringMatching(/^cms\.[0-9a-f]{10}\.js$/), "config.yml", "index.html", "tree.json"]);
   });
 
   it("creates an article through the Vietnamese editor UI that passes content validation", async () => {
@@ -272,6 +277,38 @@ describe("/admin/", () => {
     await notice.waitFor();
     expect(await notice.innerText()).toMatch(/^Chưa lưu\. content\/tin-tuc\/2020\/trien-khai-nhiem-vu-nam-2020\.md:\d+: image: /);
     expect(await readFile(file, "utf8")).toBe(saved);
+    await context.close();
+  });
+
+  it("refuses to save an old address another article has, with the message the check prints once the file is saved so", async () => {
+    const file = join(root, "content/tin-tuc/2020/trien-khai-nhiem-vu-nam-2020.md");
+    const before = await readFile(file, "utf8");
+    const { context, page } = await open("Asia/Ho_Chi_Minh");
+    await page.goto(`${siteUrl}/admin/#/collections/tin-tuc/entries/2020/trien-khai-nhiem-vu-nam-2020`);
+    const legacy = page.locator("input[id^='legacy_url-field']");
+    await legacy.fill("/i1644-hoi-nghi-ban-chap-hanh.aspx");
+    await publish(page);
+    const notice = page.getByText("Chưa lưu. ", { exact: false });
+    await notice.waitFor();
+    const refused = await notice.innerText();
+    expect(await readFile(file, "utf8")).toBe(before);
+
+    // An old address of its own is accepted; the file Decap writes then, with the other article's address
+    // instead, is what the check must reject with the very same message.
+    await legacy.fill("/i9999-bai-khac.aspx");
+    await publish(page);
+    await page.getByText("Đã lưu bài").waitFor();
+    const written = await readFile(file, "utf8");
+    expect(written).toContain("/i9999-bai-khac.aspx");
+    const tree = await mkdtemp(join(root, "check-"));
+    await cp(join(root, "content"), join(tree, "content"), { recursive: true });
+    await writeFile(join(tree, "content/tin-tuc/2020/trien-khai-nhiem-vu-nam-2020.md"), written.replace("/i9999-bai-khac.aspx", "/i1644-hoi-nghi-ban-chap-hanh.aspx"));
+    const { issues } = await validateContent({ contentDir: join(tree, "content"), preview: true });
+    await rm(tree, { recursive: true, force: true });
+    const shown = `${relative(process.cwd(), join(tree, "content"))}/`;
+    const expected = issues.filter((i) => i.severity === "error").map((i) => formatIssue(i).replaceAll(shown, "content/"));
+    expect(expected).toEqual([expect.stringMatching(/^content\/tin-tuc\/2021\/hoi-nghi-ban-chap-hanh\.md:6: legacy_url: .* đã dẫn tới content\/tin-tuc\/2020\/trien-khai-nhiem-vu-nam-2020\.md:\d+ — /)]);
+    expect(refused).toBe(`Chưa lưu. ${expected[0]}`);
     await context.close();
   });
 

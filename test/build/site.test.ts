@@ -102,7 +102,9 @@ describe("pages", () => {
     expect(await site.read("/luu-tru/")).toContain('href="/luu-tru/2019/"');
     expect(await site.read("/gioi-thieu/")).toContain("Trang giới thiệu.");
     expect(await site.read("/tim-kiem/")).toContain("Chức năng tìm kiếm cần bật JavaScript.");
-    expect(await site.read("/404.html")).toContain("Không tìm thấy trang");
+    const notFound = await site.read("/404.html");
+    expect(notFound).toContain("Không tìm thấy trang");
+    expect(notFound).toContain("Trang bạn tìm không tồn tại hoặc đã được chuyển sang địa chỉ khác.");
   });
   it("puts the lead article first on the home page", async () => {
     const home = await site.read("/");

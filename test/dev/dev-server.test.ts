@@ -97,6 +97,9 @@ describe("dev server equals the production build", () => {
     await until("the new article", async () => (await get(createdUrl)).status === 200);
     expect((await (await get("/")).text()).includes(createdUrl)).toBe(true);
     expect((await get("/the/hoi-nghi-moi/")).status).toBe(200);
+    // The editor UI's index of the tree, which it checks a save against, has the new article's address.
+    const tree = (await (await get("/admin/tree.json")).json()) as { documents: { url: string }[] };
+    expect(tree.documents.map((d) => d.url)).toContain(createdUrl);
 
     // Rename and delete articles no other article links to (a broken link would stop both builds).
     const texts = await Promise.all(files.map((f) => readFile(f, "utf8")));

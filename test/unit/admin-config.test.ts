@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import en from "decap-cms-locales/dist/esm/en/index.js";
-import { checkDataFile, checkDocument, documentText, errorsOf } from "../../scripts/build/admin/check-entry.ts";
+import { checkDataFile, checkDocument, errorsOf } from "../../scripts/build/admin/check-entry.ts";
 import { cmsConfig, HIDDEN_FIELDS, localBackendUrlFromEnv } from "../../scripts/build/admin/config.ts";
 import { vi } from "../../scripts/build/admin/locale-vi.ts";
+import { treeIndex } from "../../scripts/build/admin/tree-index.ts";
+import { loadSite } from "../../scripts/build/content/load-site.ts";
+import { contentFiles } from "../../scripts/build/check/content-files.ts";
 import { fromInputValue, toInputValue } from "../../scripts/build/admin/vietnam-datetime.ts";
 import { articleFrontMatter, pageFrontMatter, siteData, type CategoriesData } from "../../scripts/build/content/schema.ts";
 import { counterSchema } from "../../widgets/counter/data.ts";
@@ -11,6 +14,12 @@ import { sidebarConfigSchema } from "../../widgets/config.ts";
 import { linksSchema } from "../../widgets/links/data.ts";
 import { quotesSchema } from "../../widgets/quotes/data.ts";
 import { videosSchema } from "../../widgets/video/data.ts";
+
+/** The index the build writes for the editor UI, of the real content tree. */
+async function contentTree() {
+  const { model } = await loadSite({ contentDir: "content", preview: true });
+  return treeIndex(model!, "content", (await contentFiles("content")).files);
+}
 
 const categories: CategoriesData = { "lien-hiep-hoi": { name: "Liên hiệp Hội" }, "thong-bao": { name: "Thông báo" } };
 
@@ -91,6 +100,19 @@ describe("Vietnamese locale", () => {
     expect(all).not.toMatch(/hoá|xoá|toà|hoà/i);
     expect(all).not.toMatch(/Lấy những cái đã chọn|Kiểm tra Xem trước/);
   });
+
+  it("names the buttons as the editors' guide does", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const guide = await readFile("docs/huong-dan-bien-tap.md", "utf8");
+    const newButton = (vi as unknown as { collection: { collectionTop: { newButton: string } } }).collection.collectionTop.newButton;
+    for (const name of ["tin-tuc", "thong-bao"]) {
+      const { label, label_singular } = collection(name) as unknown as { label: string; label_singular: string };
+      expect(guide).toContain(`**${label}**`);
+      expect(guide).toContain(`**${newButton.replace("%{collectionLabel}", label_singular)}**`);
+    }
+    const addComponent = (vi as unknown as { editor: { editorWidgets: { markdown: { addComponent: string } } } }).editor.editorWidgets.markdown.addComponent;
+    expect(guide).toContain(`**${addComponent}**`);
+  });
 });
 
 describe("dates in Vietnam time", () => {
@@ -110,15 +132,16 @@ describe("the checks the editor UI runs before saving", () => {
     expect(issues[0]!.message).toContain("poster");
   });
 
-  it("rejects a cover photo without its description, at the line of `image:`", () => {
-    const text = documentText({ title: "Tiêu đề", date: "2026-01-01T08:00:00+07:00", category: "lien-hiep-hoi", image: "../../media/2026/a.jpg", body: "Nội dung." });
-    const issues = checkDocument("article", text, "content/tin-tuc/2026/a.md");
+  it("rejects a cover photo without its description, at the line of `image:`", async () => {
+    const tree = await contentTree();
+    const text = "---\ntitle: Tiêu đề\ndate: 2026-01-01T08:00:00+07:00\ncategory: lien-hiep-hoi\nimage: ../../media/2026/a.jpg\n---\nNội dung.\n";
+    const issues = checkDocument("article", text, "content/tin-tuc/2026/a.md", tree);
     expect(issues.map((i) => [i.line, i.field])).toEqual([[5, "image"]]);
   });
 
   it("accepts the real article", async () => {
     const { readFile } = await import("node:fs/promises");
     const text = await readFile("content/tin-tuc/2020/trien-khai-nhiem-vu-nam-2020.md", "utf8");
-    expect(errorsOf(checkDocument("article", text, "x.md"))).toEqual([]);
+    expect(errorsOf(checkDocument("article", text, "content/tin-tuc/2020/trien-khai-nhiem-vu-nam-2020.md", await contentTree()))).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { DateTime } from "luxon";
 import { renderToString } from "preact-render-to-string";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { formatIssue } from "../../scripts/build/content/issues.ts";
 import { ZONE } from "../../scripts/build/model/dates.ts";
 import { blobsServer, contentDir } from "../../test/widgets/helpers.ts";
 import { BASE_TOTAL } from "./base-total.ts";
@@ -37,17 +38,19 @@ describe("counter.yaml", () => {
     expect(await writeBaseTotalModule(dir, path)).toEqual({ changed: false, issues: [] });
   });
 
+  // As an editor reads them: Vietnamese, after the `path:line: field:` prefix.
   it.each([
-    ["base_total: '3.994.514'\n", "must be a whole number"],
-    ["base_total: 12.5\n", "whole number"],
-    ["base_total: -1\n", "negative"],
-    ["total: 5\n", "unknown field(s) total"],
+    ["base_total: '3.994.514'\n", "1: base_total: phải là một số nguyên viết liền, không có dấu chấm, dấu cách hay dấu ngoặc kép, ví dụ `base_total: 3994514`"],
+    ["base_total: 12.5\n", "1: base_total: phải là một số nguyên, không có phần lẻ, ví dụ `base_total: 3994514`"],
+    ["base_total: -1\n", "1: base_total: không được là số âm — ghi tổng số lượt truy cập của trang cũ, ví dụ `base_total: 3994514`"],
+    ["# trống\nbase_total:\n", "2: base_total: còn thiếu — ghi tổng số lượt truy cập của trang cũ, ví dụ `base_total: 3994514`"],
+    ["total: 5\n", "1: (file): trường lạ: total — xóa hoặc sửa tên cho đúng; tệp này chỉ có một trường: base_total"],
   ])("reports %j", async (yaml, message) => {
-    const { data, issues } = await loadCounter(await contentDir({ "counter.yaml": yaml }), { now: NOW });
+    const dir = await contentDir({ "counter.yaml": yaml });
+    const { data, issues } = await loadCounter(dir, { now: NOW });
     expect(data).toBeUndefined();
-    expect(issues.length).toBeGreaterThan(0);
-    expect(issues[0]).toMatchObject({ line: 1, severity: "error" });
-    expect(issues.map((i) => i.message).join("\n")).toContain(message);
+    expect(issues.map((i) => ({ ...i, file: i.file.replace(/^.*\/_data\//, "content/_data/") })).map(formatIssue)).toContain(`content/_data/counter.yaml:${message}`);
+    expect(issues.every((i) => i.severity === "error")).toBe(true);
   });
 });
 

@@ -17,13 +17,16 @@ export const counterSchema = z.strictObject(
       .number({
         error: (i) =>
           i.input === undefined || i.input === null
-            ? "required — the old site's total, e.g. `base_total: 3994514`"
-            : "must be a whole number written without dots, spaces or quotes, e.g. `base_total: 3994514`",
+            ? "còn thiếu — ghi tổng số lượt truy cập của trang cũ, ví dụ `base_total: 3994514`"
+            : "phải là một số nguyên viết liền, không có dấu chấm, dấu cách hay dấu ngoặc kép, ví dụ `base_total: 3994514`",
       })
-      .int("must be a whole number")
-      .nonnegative("must not be negative"),
+      .int("phải là một số nguyên, không có phần lẻ, ví dụ `base_total: 3994514`")
+      .nonnegative("không được là số âm — ghi tổng số lượt truy cập của trang cũ, ví dụ `base_total: 3994514`"),
   },
-  { error: (i) => (i.code === "unrecognized_keys" ? `unknown field(s) ${i.keys.join(", ")} — the only field is base_total` : undefined) },
+  {
+    error: (i) =>
+      i.code === "unrecognized_keys" ? `trường lạ: ${i.keys.join(", ")} — xóa hoặc sửa tên cho đúng; tệp này chỉ có một trường: base_total` : undefined,
+  },
 );
 
 export interface CounterData {

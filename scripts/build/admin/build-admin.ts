@@ -1,10 +1,11 @@
 import { mkdir, writeFile } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
 import { stringify } from "yaml";
-import type { CategoriesData } from "../content/schema.ts";
+import type { SiteModel } from "../model/types.ts";
 import { cmsBundle } from "./bundle.ts";
 import { cmsConfig, localBackendUrlFromEnv, type AdminOptions } from "./config.ts";
 import { cmsRepository } from "./github-repo.ts";
+import { defaultContentPath, writeTreeIndex } from "./tree-index.ts";
 import { ADMIN } from "../urls.ts";
 
 const page = (script: string, stylesheet?: string) => `<!doctype html>
@@ -23,22 +24,22 @@ ${stylesheet ? `<meta name="site-stylesheet" content="${stylesheet}">\n` : ""}</
 
 /**
  * Writes /admin/ (Decap CMS) into the built site: index.html, config.yml with the
- * categories of the content tree, and the hashed CMS bundle. Called after the site build;
- * `stylesheet` is the site's CSS, which the preview pane uses.
+ * categories of the content tree, the hashed CMS bundle and the tree's index (tree-index.ts).
+ * Called after the site build; `stylesheet` is the site's CSS, which the preview pane uses.
  */
 export async function buildAdmin(
   outputDir: string,
-  contentDir: string,
-  categories: CategoriesData,
+  model: SiteModel,
   options: Partial<AdminOptions> & { stylesheet?: string } = {},
 ): Promise<void> {
-  const config = cmsConfig(categories, {
-    contentPath: relative(process.cwd(), contentDir).split(sep).join("/"),
+  const contentPath = options.contentPath ?? defaultContentPath(model.contentDir);
+  const config = cmsConfig(model.categoriesData, {
     // A backend given by the caller (tests, decap-server) wins over the environment's.
     githubRepo: options.githubRepo ?? (options.localBackendUrl ? undefined : cmsRepository()),
     branch: process.env.CMS_BRANCH,
     localBackendUrl: localBackendUrlFromEnv(),
     ...options,
+    contentPath,
   });
   const bundle = await cmsBundle();
   const dir = join(outputDir, "admin");
@@ -47,5 +48,6 @@ export async function buildAdmin(
     writeFile(join(dir, "config.yml"), stringify(config, { lineWidth: 0, aliasDuplicateObjects: false })),
     writeFile(join(dir, bundle.name), bundle.code),
     writeFile(join(dir, "index.html"), page(bundle.name, options.stylesheet)),
+    writeTreeIndex(outputDir, model, contentPath),
   ]);
 }

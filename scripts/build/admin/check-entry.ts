@@ -1,47 +1,95 @@
 // What `npm run check` says about one document, run in the browser before the editor UI saves it.
-// Everything here is imported from the check's own modules (schemas, date parser, messages); this
-// file only chooses which of them apply to a single file. The checks that need the whole site
-// (duplicate addresses, links to other articles, image files on disk) stay with `npm run check`.
-import { stringify } from "yaml";
+// Everything here is imported from the check's own modules (source parsing, the model, the cross-file
+// checks, messages); this file only feeds them one document and the tree's index (tree-index.ts), which
+// stands for the other files. What needs the files themselves as they are now (whether an image or a linked
+// file is there, link targets, attachments' text) stays with `npm run check`.
 import type { z } from "zod";
-import { splitFrontMatter } from "../content/front-matter.ts";
+import { ARTICLES_DIR, MAX_DOCUMENT_BYTES, PAGES_DIR, sourceFromText, tooLong, validateArticle, type SourceArticle, type SourcePage } from "../content/load-documents.ts";
 import { formatIssue, type ContentIssue } from "../content/issues.ts";
 import { articleFrontMatter, pageFrontMatter, siteData } from "../content/schema.ts";
 import { schemaIssues, parseYaml } from "../content/yaml-source.ts";
-import { parseContentDate } from "../model/dates.ts";
+import { buildSite, sharedUrlIssues } from "../model/build-site.ts";
+import { nowInVietnam, parseContentDate } from "../model/dates.ts";
+import { slugify } from "../model/slug.ts";
+import type { Article, Page } from "../model/types.ts";
+import { checkEmptyBodies } from "../check/empty-body.ts";
 import { checkLegacyEncoding } from "../check/legacy-encoding.ts";
+import { checkLegacyUrls, type LegacySource } from "../check/legacy-urls.ts";
 import { checkNfd } from "../check/nfd.ts";
 import { checkPlaceholders } from "../check/placeholders.ts";
+import { checkReferences, MISSING_IMAGE } from "../check/references.ts";
 import { linksSchema } from "../../../widgets/links/data.ts";
 import { quotesSchema } from "../../../widgets/quotes/data.ts";
 import { videosSchema } from "../../../widgets/video/data.ts";
+import type { TreeIndex } from "./tree-index.ts";
 
 export type DocumentKind = "article" | "page";
-
-/** The Markdown file the editor UI would write: front matter as YAML, then the body. */
-export function documentText(data: Record<string, unknown>): string {
-  const { body, ...frontMatter } = data;
-  const fm = Object.fromEntries(Object.entries(frontMatter).filter(([, v]) => v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0)));
-  return `---\n${stringify(fm, { lineWidth: 0 })}---\n${typeof body === "string" ? body : ""}\n`;
-}
 
 function checkText(text: string, file: string): ContentIssue[] {
   return [...checkNfd(text, file), ...checkLegacyEncoding(text, file)];
 }
 
-/** Issues of one article or page, as `npm run check` reports them for that file alone. */
-export function checkDocument(kind: DocumentKind, text: string, file: string): ContentIssue[] {
+/** The file a new entry will be written to, as Decap names it (its `{{year}}/{{slug}}` path, made unique). */
+export function newEntryFile(kind: DocumentKind, data: Record<string, unknown>, tree: Pick<TreeIndex, "contentPath" | "documents">): string {
+  const date = parseContentDate(data.date);
+  const folder = kind === "article" ? `${tree.contentPath}/${ARTICLES_DIR}/${date.ok ? date.value.year : nowInVietnam().year}` : `${tree.contentPath}/${PAGES_DIR}`;
+  const stem = slugify(typeof data.title === "string" ? data.title : "") || "bai-moi";
+  // Decap appends -1, -2… to a name already taken.
+  const taken = new Set(tree.documents.map((d) => d.file));
+  let file = `${folder}/${stem}.md`;
+  for (let i = 1; taken.has(file); i++) file = `${folder}/${stem}-${i}.md`;
+  return file;
+}
+
+/**
+ * Issues of one article or page, as `npm run check` reports them once it is saved as `file`: the file's
+ * own, and, given the index of the tree, those between it and the other files.
+ */
+export function checkDocument(kind: DocumentKind, text: string, file: string, tree: TreeIndex, uploads: readonly string[] = []): ContentIssue[] {
   const issues = [...checkText(text, file), ...checkPlaceholders(text, file)];
-  const split = splitFrontMatter(text, file);
-  if ("issue" in split) return [...issues, split.issue];
-  const schema: z.ZodType = kind === "article" ? articleFrontMatter : pageFrontMatter;
-  const result = schema.safeParse(split.source.value);
-  if (!result.success) return [...issues, ...schemaIssues(result.error, split.source, file)];
+  if (text.length > MAX_DOCUMENT_BYTES) return [...issues, tooLong(text, file)];
+  // Paths are rooted at "/" in the browser (bundle.ts), so file names resolve as in the repository.
+  const sourcePath = `/${file}`;
+  const articles: SourceArticle[] = [];
+  const pages: SourcePage[] = [];
   if (kind === "article") {
-    const fm = result.data as z.infer<typeof articleFrontMatter>;
-    const date = parseContentDate(fm.date);
-    if (!date.ok) issues.push({ file, line: split.source.lineOf(["date"]), field: "date", message: date.message, severity: "error" });
-    // The category is chosen from a list of the keys (or fixed, for announcements): it cannot be unknown here.
+    const doc = sourceFromText(text, file, sourcePath, articleFrontMatter, issues);
+    const article = doc && validateArticle(doc, tree.categories, issues);
+    if (!article) return issues;
+    articles.push(article);
+  } else {
+    const page = sourceFromText(text, file, sourcePath, pageFrontMatter, issues);
+    if (!page) return issues;
+    pages.push(page);
+  }
+  const site = { ...siteData.parse({ name: "-", short_name: "-" }), url: "http://localhost" };
+  const model = buildSite(
+    { contentDir: `/${tree.contentPath}`, site, menu: [], categoriesData: tree.categories, articles, pages, preview: true, now: nowInVietnam() },
+    issues,
+  );
+  issues.push(...checkEmptyBodies(model, "error"));
+  // Image paths the site cannot use (a bare name, a Windows path, another site's image), with the check's
+  // suggestion from the media files. Whether a file is there is left to the check: the index is older than the
+  // photos uploaded since it was written.
+  const media = new Set([...tree.media, ...uploads]);
+  issues.push(...checkReferences(model, media).issues.filter((i) => !i.message.startsWith(MISSING_IMAGE)));
+  const built = [...model.articles, ...model.pages][0];
+  if (built) issues.push(...treeIssues(built, file, tree));
+  // Only this file's issues, and those of another file that name it.
+  return issues.filter((i) => i.file === file || i.message.includes(file));
+}
+
+/** The cross-file rules of the check, between this document and the others of the index. */
+function treeIssues(doc: Article | Page, file: string, tree: TreeIndex): ContentIssue[] {
+  const others = tree.documents.filter((d) => d.file !== file);
+  const issues: ContentIssue[] = [];
+  const twin = others.find((d) => d.url === doc.url);
+  if (twin) issues.push(...sharedUrlIssues(doc.url, { file: twin.file, line: twin.urlLine }, { file, line: doc.frontMatter.slug ? doc.lineOf(["slug"]) : 1 }));
+  if (doc.kind === "article") {
+    const claims: LegacySource[] = others
+      .filter((d) => d.legacy.length > 0)
+      .map((d) => ({ file: d.file, frontMatter: { legacy_url: d.legacy.map((l) => l.raw) }, lineOf: (path) => d.legacy[Number(path[1])]?.line ?? 1 }));
+    issues.push(...checkLegacyUrls([...claims, doc], new Set([...tree.served, ...tree.documents.map((d) => d.url), doc.url])));
   }
   return issues;
 }

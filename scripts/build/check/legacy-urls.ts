@@ -1,5 +1,5 @@
 import type { ContentIssue } from "../content/issues.ts";
-import type { Article, SiteModel } from "../model/types.ts";
+import type { Article } from "../model/types.ts";
 import { legacyId } from "../publish/redirects.ts";
 import { RESERVED_SLUGS } from "../urls.ts";
 
@@ -42,8 +42,11 @@ export function legacyUrlProblem(raw: string, served: ReadonlySet<string>): stri
   return undefined;
 }
 
+/** What the check reads of an article; the editor UI builds these from the tree's index (scripts/build/admin/tree-index.ts). */
+export type LegacySource = Pick<Article, "file" | "lineOf"> & { frontMatter: { legacy_url?: readonly string[] } };
+
 interface Claim {
-  article: Article;
+  article: LegacySource;
   raw: string;
   line: number;
 }
@@ -52,11 +55,11 @@ interface Claim {
  * Every article's `legacy_url` entries, at their own lines: each must be a plain old
  * path (legacyUrlProblem), and no old address or old article id may lead to two articles.
  */
-export function checkLegacyUrls(model: SiteModel, served: ReadonlySet<string>): ContentIssue[] {
+export function checkLegacyUrls(articles: readonly LegacySource[], served: ReadonlySet<string>): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const claims = new Map<string, Claim>();
   const lowerServed = new Set([...served].map((url) => url.toLowerCase()));
-  for (const article of [...model.articles].sort((a, b) => a.file.localeCompare(b.file))) {
+  for (const article of [...articles].sort((a, b) => a.file.localeCompare(b.file))) {
     const list = article.frontMatter.legacy_url ?? [];
     list.forEach((value, i) => {
       const raw = value.trim().normalize("NFC");

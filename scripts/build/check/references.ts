@@ -6,6 +6,8 @@ import { contentPath } from "./content-files.ts";
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const WINDOWS = /^[a-z]:(?:[\\/]|%5c)|\\|%5c/i;
 const MEDIA = "media/";
+/** How the message about an image file that is not there begins (the editor UI leaves that one to the check). */
+export const MISSING_IMAGE = "không có tệp ảnh";
 
 /** An image the site can publish: a file under content/media/, as its site URL. */
 export interface MediaRef {
@@ -99,7 +101,7 @@ function imageProblem(
       : `${shown}: ${cover ? "ảnh đại diện" : "ảnh"} phải nằm trong content/media/ — ${found.how(write)}`;
   }
   if (!files.has(path.normalize("NFC"))) {
-    return `không có tệp ảnh content/${path} — ${example(name).how(write, "kiểm tra tên tệp và thư mục (chữ hoa, chữ thường khác nhau), hoặc")}`;
+    return `${MISSING_IMAGE} content/${path} — ${example(name).how(write, "kiểm tra tên tệp và thư mục (chữ hoa, chữ thường khác nhau), hoặc")}`;
   }
   return undefined;
 }

@@ -14,6 +14,7 @@ import { loadSidebarData, type SidebarData } from "../../../widgets/sidebar.tsx"
 import { checkAttachments } from "./attachments.ts";
 import { contentFiles } from "./content-files.ts";
 import { checkDuplicateTitles } from "./duplicates.ts";
+import { checkEmptyBodies } from "./empty-body.ts";
 import { checkLegacyEncoding } from "./legacy-encoding.ts";
 import { checkLegacyUrls } from "./legacy-urls.ts";
 import { checkLengths } from "./lengths.ts";
@@ -68,7 +69,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     issues.push(
       ...references.issues,
       ...checkLinks(model, fileSet, urls),
-      ...checkLegacyUrls(model, urls),
+      ...checkLegacyUrls(model.articles, urls),
       ...checkEmptyBodies(model, options.lenient ? "warning" : "error"),
       ...checkDuplicateTitles(model.articles),
       ...checkLengths([...model.articles, ...model.pages]),
@@ -90,19 +91,6 @@ function dedupe(issues: ContentIssue[]): ContentIssue[] {
     const key = `${i.file}\0${i.line}\0${i.field}\0${i.message}`;
     return seen.has(key) ? false : (seen.add(key), true);
   });
-}
-
-/** An article with nothing under its front matter (what `npm run new` leaves) must not be published. */
-function checkEmptyBodies(model: SiteModel, severity: ContentIssue["severity"]): ContentIssue[] {
-  return model.articles
-    .filter((a) => !a.draft && a.html.trim() === "")
-    .map((a) => ({
-      file: a.file,
-      line: a.bodyLine - 1,
-      field: "body",
-      message: "bài chưa có nội dung — viết nội dung bài (ít nhất một đoạn văn) dưới dòng `---` này, hoặc thêm dòng `draft: true` vào phần đầu nếu chưa muốn đăng",
-      severity,
-    }));
 }
 
 /** Paths on this site in menu.yaml and links.yaml that no page answers: every page would carry a dead link. */

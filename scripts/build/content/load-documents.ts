@@ -58,13 +58,24 @@ export function readSource<S extends z.ZodType>(
   if ("issue" in read) return void issues.push(read.issue);
   if (read.text.length > MAX_DOCUMENT_BYTES) return void issues.push(tooLong(read.text, file));
   rawTexts.set(file, read.raw);
-  const split = splitFrontMatter(read.text, file);
+  return sourceFromText(read.text, file, sourcePath, schema, issues);
+}
+
+/** Split and schema-check the text of one Markdown file (also the editor UI's check before saving). */
+export function sourceFromText<S extends z.ZodType>(
+  text: string,
+  file: string,
+  sourcePath: string,
+  schema: S,
+  issues: ContentIssue[],
+): SourceDocument<z.infer<S>> | undefined {
+  const split = splitFrontMatter(text, file);
   if ("issue" in split) return void issues.push(split.issue);
-  const text = textIssues(split.source, file);
-  issues.push(...text);
+  const hidden = textIssues(split.source, file);
+  issues.push(...hidden);
   const result = schema.safeParse(split.source.value);
   if (!result.success) return void issues.push(...schemaIssues(result.error, split.source, file));
-  if (text.some((i) => i.severity === "error")) return;
+  if (hidden.some((i) => i.severity === "error")) return;
   const fm = result.data as { slug?: string };
   const base = sourcePath.split("/").pop()!.replace(/\.md$/, "");
   return {
@@ -80,7 +91,7 @@ export function readSource<S extends z.ZodType>(
 }
 
 /** The line where a too long document crosses the limit. */
-function tooLong(text: string, file: string): ContentIssue {
+export function tooLong(text: string, file: string): ContentIssue {
   const line = text.slice(0, MAX_DOCUMENT_BYTES).split("\n").length;
   const size = (text.length / 1_000_000).toFixed(1);
   return {

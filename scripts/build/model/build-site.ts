@@ -55,6 +55,20 @@ function safeDecodeUri(text: string): string {
   }
 }
 
+/** Two documents with one address: an error at each, naming the other (also the editor UI's check against the tree). */
+export function sharedUrlIssues(url: string, a: { file: string; line: number }, b: { file: string; line: number }): ContentIssue[] {
+  return [
+    [a, b],
+    [b, a],
+  ].map(([mine, twin]) => ({
+    file: mine!.file,
+    line: mine!.line,
+    field: "url",
+    message: `${url} cũng là địa chỉ của ${twin!.file} — đổi tên một trong hai tệp (hoặc đặt một \`slug:\` khác)`,
+    severity: "error" as const,
+  }));
+}
+
 /** Assemble the site: URLs, rendered bodies, category tree, tags, archives and paginated listings. */
 export function buildSite(input: SiteInput, issues: ContentIssue[]): SiteModel {
   const { contentDir } = input;
@@ -69,15 +83,7 @@ export function buildSite(input: SiteInput, issues: ContentIssue[]): SiteModel {
   const claim = (url: string, doc: SourceArticle | SourcePage) => {
     const other = urlOwner.get(url);
     if (other) {
-      for (const [twin, mine] of [[other, doc], [doc, other]] as const) {
-        issues.push({
-          file: mine.file,
-          line: slugLine(mine),
-          field: "url",
-          message: `${url} cũng là địa chỉ của ${twin.file} — đổi tên một trong hai tệp (hoặc đặt một \`slug:\` khác)`,
-          severity: "error",
-        });
-      }
+      issues.push(...sharedUrlIssues(url, { file: other.file, line: slugLine(other) }, { file: doc.file, line: slugLine(doc) }));
       return;
     }
     urlOwner.set(url, doc);

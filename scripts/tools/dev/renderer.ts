@@ -4,6 +4,7 @@
 import { join, sep } from "node:path";
 import { writeDefaultOgImage } from "../../build/publish/og-image.ts";
 import { buildAdmin } from "../../build/admin/build-admin.ts";
+import { writeTreeIndex } from "../../build/admin/tree-index.ts";
 import { buildAssets, writeAssets, type Assets } from "../../build/assets.ts";
 import type { BuildContext } from "../../build/build-context.ts";
 import { BuildStats } from "../../build/build-stats.ts";
@@ -77,8 +78,8 @@ async function update(paths?: string[]): Promise<void> {
     const sidebarHtml = renderSidebar(sidebar.data);
     lap("sidebar");
     if (!paths || paths.some((p) => p.startsWith(dataDir))) {
-      await Promise.all([buildAdmin(outputDir, contentDir, model.categoriesData), writeDefaultOgImage(outputDir, model.site.name)]);
-    }
+      await Promise.all([buildAdmin(outputDir, model), writeDefaultOgImage(outputDir, model.site.name)]);
+    } else await writeTreeIndex(outputDir, model);
     build = { model, assets, sidebarHtml, images, stats: new BuildStats() };
     table = routeTable(routes, build);
     lap("routes");
