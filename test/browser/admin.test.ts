@@ -4,7 +4,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, relative } from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "../../scripts/tools/quality/browser.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDataFile } from "../../scripts/build/content/data-files.ts";
 import { validateContent } from "../../scripts/build/check/validate.ts";
@@ -88,10 +89,7 @@ beforeAll(async () => {
   });
   await waitFor(api, { action: "info" });
   ({ server: site, url: siteUrl } = await serve(join(root, "_site")));
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
