@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { article, buildContent, makeContent, repoRoot } from "../helpers/content.ts";
+import { article, buildContent, makeContent } from "../helpers/content.ts";
 
 type Built = Awaited<ReturnType<typeof buildContent>>;
 
@@ -130,26 +130,3 @@ describe("drafts and future articles", () => {
   });
 });
 
-describe("the first real article", () => {
-  it("builds from content/ at its URL with figures and the video block", async () => {
-    const real = await buildContent(join(repoRoot, "content"));
-    expect(real.status).toBe(0);
-    const html = await real.read("/tin-tuc/2020/02/trien-khai-nhiem-vu-nam-2020/");
-    expect(html).toContain('datetime="2020-02-29T15:41:14+07:00">29/02/2020 15:41<');
-    expect(html).toContain("<figcaption>Quang cảnh Hội nghị</figcaption>");
-    // The one correction to the old export: its caption misspells "Phó Chủ tịch" as "Phó Chủ tich".
-    expect(html).toContain("<figcaption>Phó Chủ tịch UBND tỉnh Đặng Ngọc Dũng phát biểu chỉ đạo tại Hội nghị</figcaption>");
-    expect(html).toContain("video-missing");
-    expect(html).toContain("Video 05 Sự kiện và 05 hoạt động nổi bật");
-    expect(html).toContain('<p class="article-author">BH</p>');
-    expect(html).toMatch(/placeholder/);
-    // A byte-for-byte copy of shared/legacy-export/trien-khai-nhiem-vu-nam-2020.txt.
-    const source = await readFile(join(repoRoot, "test/editors/fixtures/trien-khai-nhiem-vu-nam-2020.txt"), "utf8");
-    const paragraphs = source.split("\n").filter((l) => l.trim().length > 120);
-    expect(paragraphs.length).toBeGreaterThanOrEqual(8);
-    for (const para of paragraphs) {
-      const words = para.replace(/\s+/g, " ").trim();
-      expect(html.replace(/\s+/g, " ")).toContain(words);
-    }
-  });
-});
