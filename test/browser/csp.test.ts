@@ -4,7 +4,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../scripts/tools/quality/browser.ts";
 import { startPreviewServer, type PreviewServer } from "../../scripts/tools/preview-server.ts";
-import { buildFixtureSite } from "../quality/build-fixture.ts";
+import { buildFixtureSite } from "../support/fixture-site.ts";
 
 let server: PreviewServer;
 let browser: Browser;

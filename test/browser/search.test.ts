@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RESULTS_FIRST_BATCH, RESULTS_PAGE_SIZE } from "../../scripts/build/search/params.ts";
 import { launchChromium } from "../../scripts/tools/quality/browser.ts";
 import { serveStatic, type StaticServer } from "../../scripts/tools/search/static-server.ts";
-import { buildContent, makeContent } from "../helpers/content.ts";
+import { buildContent, makeContent } from "../support/content.ts";
 import { articleUrl, fixtureContentFiles } from "../search/fixture/articles.ts";
 import { ABSENT_QUERIES, QUALITY_QUERIES } from "../search/fixture/queries.ts";
 

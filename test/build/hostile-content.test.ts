@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { article, makeContent, repoRoot, type RunResult } from "../helpers/content.ts";
+import { article, makeContent, repoRoot, type RunResult } from "../support/content.ts";
 
 /**
  * Hostile and sloppy content (issues #16, #12, #11): every case must be reported by

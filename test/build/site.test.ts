@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { article, buildContent, makeContent } from "../helpers/content.ts";
+import { article, buildContent, makeContent } from "../support/content.ts";
 
 type Built = Awaited<ReturnType<typeof buildContent>>;
 

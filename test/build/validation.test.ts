@@ -8,7 +8,7 @@ import { articleFields } from "../../scripts/build/content/schema.ts";
 import { sitemap } from "../../scripts/build/publish/site-files.ts";
 import { FIXED_ROUTES, isSitePath } from "../../scripts/build/urls.ts";
 import { loadSite } from "../../scripts/build/content/load-site.ts";
-import { article, buildContent, makeContent, runCli } from "../helpers/content.ts";
+import { article, buildContent, makeContent, runCli } from "../support/content.ts";
 
 const ok = { title: "Bài hợp lệ", date: "2020-02-29T15:41:14+07:00", category: "lien-hiep-hoi" };
 

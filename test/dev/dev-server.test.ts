@@ -8,7 +8,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateFixtures } from "../../scripts/tools/fixtures/generate.ts";
 import { listFiles } from "../../scripts/build/list-files.ts";
-import { article, buildContent, repoRoot } from "../helpers/content.ts";
+import { article, buildContent, repoRoot } from "../support/content.ts";
 
 const RELOAD_TAG = `<script src="/__dev/reload.js"></script>`;
 

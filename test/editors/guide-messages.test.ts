@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toTCVN3 } from "vietnamese-conversion";
 import { validateContent } from "../../scripts/build/check/validate.ts";
 import { formatIssue } from "../../scripts/build/content/issues.ts";
-import { article, makeContent } from "../helpers/content.ts";
+import { article, makeContent } from "../support/content.ts";
 
 const ok = { title: "Bài hợp lệ", date: "2020-02-29T15:41:14+07:00", category: "lien-hiep-hoi" };
 const withFields = (extra: Record<string, string>, body = "Nội dung bài viết.\n") => article({ ...ok, ...extra }, body);

@@ -10,7 +10,7 @@ import { writeBenchSite, writeFixtureSite } from "../../scripts/tools/fixtures/s
 import { decodeHtml } from "../../scripts/tools/import/decode-html.ts";
 import { convertLegacy, fontEncoding } from "../../scripts/tools/import/legacy-text.ts";
 import { parseSavedPage, undoSavedName, type SavedArticle } from "../../scripts/tools/import/saved-page.ts";
-import { article, buildContent, makeContent, runCli } from "../helpers/content.ts";
+import { article, buildContent, makeContent, runCli } from "../support/content.ts";
 
 let saved: string;
 beforeAll(async () => {

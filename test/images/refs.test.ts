@@ -5,7 +5,7 @@ import { loadSite } from "../../scripts/build/content/load-site.ts";
 import { checkImages } from "../../scripts/build/images/check.ts";
 import { imageRefs } from "../../scripts/build/images/refs.ts";
 import { syntheticPhoto } from "../../scripts/tools/fixtures/synthetic-photo.ts";
-import { article, makeContent } from "../helpers/content.ts";
+import { article, makeContent } from "../support/content.ts";
 
 describe("imageRefs on a loaded site", () => {
   it("finds covers and body images with their lines and alt text, ready for checkImages", async () => {

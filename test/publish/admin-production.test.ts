@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cmsRepository } from "../../scripts/build/admin/github-repo.ts";
 import { ADMIN_CSP, SITE_CSP } from "../../scripts/build/publish/headers.ts";
 import { startPreviewServer, type PreviewServer } from "../../scripts/tools/preview-server.ts";
-import { article, makeContent, repoRoot } from "../helpers/content.ts";
+import { article, makeContent, repoRoot } from "../support/content.ts";
 
 /**
  * The production build as CI runs it: none of a developer's shell variables, only what GitHub

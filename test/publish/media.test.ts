@@ -5,7 +5,7 @@ import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startPreviewServer } from "../../scripts/tools/preview-server.ts";
 import { scanMedia } from "../../scripts/build/publish/media-files.ts";
-import { article, buildContent, makeContent, runCli } from "../helpers/content.ts";
+import { article, buildContent, makeContent, runCli } from "../support/content.ts";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 const DOCX = Buffer.from("PK\u0003\u0004 docx");

@@ -7,7 +7,7 @@ import { parse } from "smol-toml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_CSP, SITE_CSP, writeHeaders } from "../../scripts/build/publish/headers.ts";
 import { headersFor } from "../../scripts/tools/preview-server.ts";
-import { repoRoot } from "../helpers/content.ts";
+import { repoRoot } from "../support/content.ts";
 
 const toml = join(repoRoot, "netlify.toml");
 

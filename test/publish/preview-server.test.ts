@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPreviewServer, type PreviewServer } from "../../scripts/tools/preview-server.ts";
-import { article, buildContent, makeContent } from "../helpers/content.ts";
+import { article, buildContent, makeContent } from "../support/content.ts";
 
 const ARTICLE = "/tin-tuc/2020/02/trien-khai/";
 let server: PreviewServer;

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { loadSite } from "../../scripts/build/content/load-site.ts";
 import { ZONE } from "../../scripts/build/model/dates.ts";
 import type { SiteModel } from "../../scripts/build/model/types.ts";
-import { article, makeContent } from "../helpers/content.ts";
+import { article, makeContent } from "../support/content.ts";
 
 /** The build time the publishing tests pretend it is. */
 export const NOW = DateTime.fromISO("2024-05-11T12:00:00", { zone: ZONE });

@@ -5,7 +5,7 @@ import { hostname, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { beforeAll, describe, expect, it } from "vitest";
-import { article, makeContent, repoRoot } from "../helpers/content.ts";
+import { article, makeContent, repoRoot } from "../support/content.ts";
 
 interface Run {
   child: ChildProcess;

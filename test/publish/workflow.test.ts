@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../helpers/content.ts";
+import { repoRoot } from "../support/content.ts";
 
 const file = join(repoRoot, ".github", "workflows", "site.yml");
 const deployDir = join(repoRoot, ".github", "deploy");

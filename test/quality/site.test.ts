@@ -8,7 +8,7 @@ import { GATE_PAGES } from "../../scripts/tools/quality/pages.ts";
 import { formatPageWeight, PAGE_WEIGHT_BUDGET, pageWeight } from "../../scripts/tools/quality/page-weight.ts";
 import { startPreviewServer } from "../../scripts/tools/preview-server.ts";
 import { formatVnuMessages, validateHtml } from "../../scripts/tools/quality/vnu.ts";
-import { buildFixtureSite } from "./build-fixture.ts";
+import { buildFixtureSite } from "../support/fixture-site.ts";
 
 // The gates on a real build of a fixture site (generated articles, with the real first article in it).
 // The build of content/ itself is gated once, by `npm run audit` in CI, so an editor's change cannot fail a test.

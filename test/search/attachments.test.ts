@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { attachmentText, linkedFiles, withAttachmentText } from "../../scripts/build/search/attachments.ts";
 import { renderIndexHtml } from "../../scripts/build/search/index-html.ts";
 import { toIndexText } from "../../scripts/build/search/vietnamese.ts";
-import { article, makeContent, runCli } from "../helpers/content.ts";
+import { article, makeContent, runCli } from "../support/content.ts";
 import { FIXTURE_MEDIA_DIR } from "./fixture/articles.ts";
 
 const media = (name: string) => path.join(FIXTURE_MEDIA_DIR, name);

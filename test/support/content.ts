@@ -1,3 +1,4 @@
+// The test kit: temp content trees, the project's CLIs as real processes, a production build of a tree.
 import { spawnSync } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
