@@ -84,6 +84,37 @@ describe("npm run check on content/media", () => {
   });
 });
 
+describe("links (symlinks) elsewhere in the content tree", () => {
+  it("are named by npm run check, never read, and stop a production build", async () => {
+    const outside = await mkdtemp(join(tmpdir(), "lhh-outside-tree-"));
+    await mkdir(join(outside, "trang"));
+    await writeFile(join(outside, "bai.md"), article({ title: "Bài ở ngoài", date: "2020-03-01T08:00:00", category: "lien-hiep-hoi" }, "Chữ bí mật ở ngoài.\n"));
+    await writeFile(join(outside, "trang", "bi-mat.md"), "---\ntitle: Trang ở ngoài\n---\n\nChữ bí mật ở ngoài.\n");
+    await writeFile(join(outside, "links.yaml"), "- title: Liên kết ở ngoài\n  url: https://vusta.vn\n");
+    const content = await makeContent({ "tin-tuc/2020/bai.md": article({ title: "Bài thật", date: "2020-03-02T08:00:00", category: "lien-hiep-hoi" }) });
+    const links: Record<string, string> = {
+      "tin-tuc/2020/bai-ngoai.md": join(outside, "bai.md"), // the loader would skip it without a word
+      trang: join(outside, "trang"), // a whole folder from elsewhere
+      "_data/links.yaml": join(outside, "links.yaml"), // in the sidebar of every page
+      "_data/videos.yaml": "/dev/zero", // read to the end, it never ends
+    };
+    for (const [path, target] of Object.entries(links)) await symlink(target, join(content, path));
+
+    const run = runCli("check", { CONTENT_DIR: content });
+    expect(run.status).toBe(1);
+    for (const [path, target] of Object.entries(links)) {
+      const line = `${relative(process.cwd(), join(content, path))}:1: (file): là liên kết (symlink) tới ${target}, không phải một tệp thật trong thư mục nội dung`;
+      expect(run.stderr.split("\n").filter((l) => l.startsWith(line)), path).toHaveLength(1);
+    }
+    expect(run.stderr).not.toContain("bí mật");
+
+    const build = await buildContent(content);
+    expect(build.status).toBe(1);
+    expect(build.stderr).toMatch(/Dừng đăng trang: nội dung có 4 lỗi/);
+    expect(await readdir(build.outputDir)).toEqual([]);
+  });
+});
+
 describe("what a build publishes from content/media", () => {
   let outputDir: string;
   beforeAll(async () => {

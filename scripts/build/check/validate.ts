@@ -13,6 +13,7 @@ import { linksSchema } from "../../../widgets/links/data.ts";
 import { loadSidebarData, type SidebarData } from "../../../widgets/sidebar.tsx";
 import { checkAttachments } from "./attachments.ts";
 import { contentFiles } from "./content-files.ts";
+import { checkContentLinks } from "./content-links.ts";
 import { checkDuplicateTitles } from "./duplicates.ts";
 import { checkLegacyEncoding } from "./legacy-encoding.ts";
 import { checkLegacyUrls } from "./legacy-urls.ts";
@@ -54,7 +55,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   const { contentDir } = options;
   const loaded = await loadSite({ contentDir, preview: options.preview, now: options.now });
   const { files, links } = await contentFiles(contentDir);
-  const issues = [...loaded.issues, ...textChecks(contentDir, files, loaded.rawTexts), ...(await checkMediaFiles(contentDir))];
+  const issues = [...loaded.issues, ...textChecks(contentDir, files, loaded.rawTexts), ...checkContentLinks(contentDir, links), ...(await checkMediaFiles(contentDir))];
   const model = loaded.partial;
   let sidebar: SidebarData | undefined;
   if (model) {
