@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -26,6 +26,8 @@ interface Case {
   /** What the message must say (Vietnamese, with the fix). */
   says: RegExp;
 }
+
+const categories = readFileSync(join(repoRoot, "content/_data/categories.yaml"), "utf8");
 
 let nested = "";
 for (let i = 0; i < 60; i++) nested += `${"  ".repeat(i)}- mục ${i}\n`;
@@ -74,6 +76,9 @@ const FILES: Record<string, string | Buffer> = {
       ].join("\n"),
     },
   ),
+  // Parents in a loop: no root reaches them, so their articles would vanish without a word.
+  "_data/categories.yaml": `${categories}vong-a:\n  name: Vòng A\n  parent: vong-b\nvong-b:\n  name: Vòng B\n  parent: vong-a\ntu-than:\n  name: Tự thân\n  parent: tu-than\n`,
+  "tin-tuc/2020/trong-vong.md": withFields({ category: "vong-a" }),
   "_data/links.yaml": "- title: Trang lạ\n  url: //evil.example/\n- title: Trang lạ 2\n  url: /\\evil.example\n",
   "_data/videos.yaml": "- title: Video lạ\n  src: //evil.example/a.mp4\n  poster: /media/2020/anh.jpg\n- title: Mã sai\n  youtube: abc\n",
 };
@@ -105,6 +110,8 @@ const CASES: Case[] = [
   { name: "tab indentation", file: "tin-tuc/2020/tab.md", at: "\t- hội nghị", field: "yaml", says: /thụt lề bằng phím Tab/ },
   { name: "title with a colon", file: "tin-tuc/2020/hai-cham.md", at: "title:", field: "yaml", says: /viết: `title: "Hội nghị: tổng kết năm"`/ },
   { name: "unknown category", file: "tin-tuc/2020/chuyen-muc.md", at: "category:", field: "category", says: /không có chuyên mục "tin-tuc-chung" — dùng một trong các mã: .*lien-hiep-hoi \(Liên hiệp Hội\)/ },
+  { name: "categories in a loop of parents", file: "_data/categories.yaml", at: "parent: vong-b", field: "vong-a.parent", says: /vong-a → vong-b → vong-a làm thành một vòng, không chuyên mục nào là gốc — xóa dòng `parent:`/ },
+  { name: "category that is its own parent", file: "_data/categories.yaml", at: "parent: tu-than", field: "tu-than.parent", says: /tu-than → tu-than làm thành một vòng/ },
   { name: "legacy_url //host", file: "tin-tuc/2020/cu-2.md", at: "- //evil.example/", field: "legacy_url", says: /"\/\/evil\.example\/" có \/\/ hoặc dấu \\/ },
   { name: "legacy_url /\\host", file: "tin-tuc/2020/cu-2.md", at: "- /\\evil", field: "legacy_url", says: /có \/\/ hoặc dấu \\/ },
   { name: "legacy_url %2F%2F", file: "tin-tuc/2020/cu-2.md", at: "%2F%2F", field: "legacy_url", says: /kể cả dạng %2F/ },
@@ -174,10 +181,12 @@ const printed = (output: string, tree: Tree, c: Case) =>
 describe("hostile and sloppy content", () => {
   let tree: Tree;
   let dataUrl: Tree;
+  let categoryKey: Tree;
   beforeAll(async () => {
-    [tree, dataUrl] = await Promise.all([
+    [tree, dataUrl, categoryKey] = await Promise.all([
       runTree({ ...FILES, "_data/site.yaml": "name: Liên hiệp Hội\nshort_name: LHH\n\nurl: javascript:alert(1)\n" }),
       runTree({ "_data/site.yaml": "name: Liên hiệp Hội\nshort_name: LHH\nurl: data:text/html,<script>alert(1)</script>\n" }),
+      runTree({ "_data/categories.yaml": `${categories}"Hội nghị":\n  name: Hội nghị\n` }),
     ]);
     // CASES_TABLE=file writes the table case → message as printed, for the issue's closing note.
     const table = CASES.map((c) => `| ${c.name} | \`${(printed(tree.check.stderr, tree, c) ?? "(missing)").replace(/^(?:\.\.\/)*tmp\/[^/]+\//, "").replace(/\|/g, "\\|")}\` |`);
@@ -195,6 +204,12 @@ describe("hostile and sloppy content", () => {
     expect(printed(dataUrl.check.stderr, dataUrl, c)).toBeDefined();
   });
 
+  it("npm run check reports a category key with accents at its line, in Vietnamese", () => {
+    const c = { name: "category key", file: "_data/categories.yaml", at: '"Hội nghị":', field: "Hội nghị", says: /mã chuyên mục chỉ gồm chữ thường không dấu, số và dấu gạch nối, ví dụ `hoi-thanh-vien:`/ };
+    expect(categoryKey.check.status).toBe(1);
+    expect(printed(categoryKey.check.stderr, categoryKey, c)).toBeDefined();
+  });
+
   it("accepts the plain old addresses (/mobile.aspx?id=2101, /i1644-hoi-nghi.aspx) and the first claim of an id", () => {
     const legacy = tree.check.stderr.split("\n").filter((l) => l.includes(": legacy_url: "));
     expect(legacy.some((l) => l.includes("mobile.aspx"))).toBe(false);
@@ -203,7 +218,7 @@ describe("hostile and sloppy content", () => {
   });
 
   it("a production build with these cases prints the same errors, exits non-zero and leaves the previous output as it was", async () => {
-    for (const t of [tree, dataUrl]) {
+    for (const t of [tree, dataUrl, categoryKey]) {
       expect(t.build.status).toBe(1);
       expect(t.build.stderr).toMatch(/Dừng đăng trang: nội dung có \d+ lỗi\. Không có gì được ghi/);
       expect(await readdir(t.outputDir)).toEqual(["index.html"]);

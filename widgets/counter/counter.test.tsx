@@ -38,10 +38,10 @@ describe("counter.yaml", () => {
   });
 
   it.each([
-    ["base_total: '3.994.514'\n", "must be a whole number"],
-    ["base_total: 12.5\n", "whole number"],
-    ["base_total: -1\n", "negative"],
-    ["total: 5\n", "unknown field(s) total"],
+    ["base_total: '3.994.514'\n", "phải là một số nguyên viết liền, không có dấu chấm"],
+    ["base_total: 12.5\n", "phải là một số nguyên"],
+    ["base_total: -1\n", "không thể là số âm"],
+    ["total: 5\n", "trường lạ: total — xóa hoặc sửa tên cho đúng; các trường hợp lệ: base_total"],
   ])("reports %j", async (yaml, message) => {
     const { data, issues } = await loadCounter(await contentDir({ "counter.yaml": yaml }), { now: NOW });
     expect(data).toBeUndefined();

@@ -5,26 +5,24 @@ import type { DateTime } from "luxon";
 import { z } from "zod";
 import type { ContentIssue } from "../../scripts/build/content/issues.ts";
 import { readDataFile } from "../../scripts/build/content/data-files.ts";
+import { strictFields } from "../../scripts/build/content/schema.ts";
 import { boundedStore } from "./bounded-store.ts";
 import { readFigures, visitStoreName } from "./visit-log.ts";
 
 const VISITS_API = "/api/visits";
 const BUILD_READ_TIMEOUT_MS = 5_000;
 
-export const counterSchema = z.strictObject(
-  {
-    base_total: z
-      .number({
-        error: (i) =>
-          i.input === undefined || i.input === null
-            ? "required — the old site's total, e.g. `base_total: 3994514`"
-            : "must be a whole number written without dots, spaces or quotes, e.g. `base_total: 3994514`",
-      })
-      .int("must be a whole number")
-      .nonnegative("must not be negative"),
-  },
-  { error: (i) => (i.code === "unrecognized_keys" ? `unknown field(s) ${i.keys.join(", ")} — the only field is base_total` : undefined) },
-);
+export const counterSchema = strictFields({
+  base_total: z
+    .number({
+      error: (i) =>
+        i.input === undefined || i.input === null
+          ? "còn thiếu — số lượt truy cập trang cũ đã đếm, ví dụ `base_total: 3994514`"
+          : "phải là một số nguyên viết liền, không có dấu chấm, dấu cách hay dấu ngoặc kép, ví dụ `base_total: 3994514`",
+    })
+    .int("phải là một số nguyên, ví dụ `base_total: 3994514`")
+    .nonnegative("không thể là số âm — viết số lượt truy cập trang cũ đã đếm, ví dụ `base_total: 3994514`"),
+});
 
 export interface CounterData {
   api: string;

@@ -90,14 +90,17 @@ export const pageFrontMatter = strictFields({
 });
 export type PageFrontMatter = z.infer<typeof pageFrontMatter>;
 
+const CATEGORY_KEY = "mã chuyên mục chỉ gồm chữ thường không dấu, số và dấu gạch nối, ví dụ `hoi-thanh-vien:`";
 export const categoriesData = z.record(
-  z.string().regex(/^[a-z0-9-]+$/, "mã chuyên mục chỉ gồm chữ thường không dấu, số và dấu gạch nối"),
+  z.string().regex(/^[a-z0-9-]+$/, CATEGORY_KEY),
   strictFields({
     name: text("một dòng chữ", "name: Liên hiệp Hội"),
     parent: z.string().optional(),
     description: z.string().optional(),
     order: z.number({ error: "phải là một số nguyên, ví dụ `order: 2`" }).int().optional(),
   }),
+  // zod reports a bad key as "invalid_key" without the key schema's message.
+  { error: (i) => (i.code === "invalid_key" ? CATEGORY_KEY : undefined) },
 );
 export type CategoriesData = z.infer<typeof categoriesData>;
 
