@@ -160,3 +160,53 @@ describe("what a build publishes from content/media", () => {
     for (const d of scan.documents) expect(d.source.startsWith(content) || d.source.startsWith(await import("node:fs").then((f) => f.realpathSync(content)))).toBe(true);
   });
 });
+
+describe("a video file that videos.yaml plays", () => {
+  const MP4 = Buffer.from("\u0000\u0000\u0000\u0018ftypmp42 the bytes of a video");
+  const videos = (src: string) => `- title: Hội nghị tổng kết\n  src: ${src}\n  poster: /media/video/anh-bia.jpg\n`;
+  let poster: Buffer;
+  beforeAll(async () => {
+    poster = await sharp({ create: { width: 1280, height: 720, channels: 3, background: "#36c" } }).jpeg().toBuffer();
+  });
+
+  it("is published as itself, served as video/mp4, and its poster only through the image pipeline", async () => {
+    const content = await makeContent({
+      "media/video/hoi-nghi.mp4": MP4,
+      "media/video/anh-bia.jpg": poster,
+      "_data/videos.yaml": videos("/media/video/hoi-nghi.mp4"),
+      "tin-tuc/2020/bai.md": article({ title: "Hội nghị tổng kết", date: "2020-03-01T08:00:00", category: "lien-hiep-hoi" }),
+    });
+    const check = runCli("check", { CONTENT_DIR: content });
+    expect(check.status, check.stderr).toBe(0);
+    expect(check.stdout + check.stderr).not.toContain("hoi-nghi.mp4");
+    const build = await buildContent(content);
+    expect(build.status, build.stderr).toBe(0);
+    expect(await readFile(join(build.outputDir, "media/video/hoi-nghi.mp4"))).toEqual(MP4);
+    const page = await build.read("/video/");
+    const [, posterUrl] = /<video [^>]*poster="([^"]+)"/.exec(page)!;
+    // Resized to the column, under a hashed name; the uploaded file itself is never published.
+    expect(posterUrl).toMatch(/^\/media\/video\/anh-bia-760\.[0-9a-f]+\.jpg$/);
+    expect((await sharp(join(build.outputDir, posterUrl!)).metadata()).width).toBe(760);
+    expect(await readdir(join(build.outputDir, "media/video"))).not.toContain("anh-bia.jpg");
+    expect(page).toContain('<source src="/media/video/hoi-nghi.mp4" type="video/mp4"/>');
+    const server = await startPreviewServer({ root: build.outputDir });
+    try {
+      const video = await fetch(`${server.url}/media/video/hoi-nghi.mp4`);
+      expect([video.status, video.headers.get("content-type"), video.headers.get("x-content-type-options")]).toEqual([200, "video/mp4", "nosniff"]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("that is missing is an error at its line, and so is a poster that is missing", async () => {
+    const content = await makeContent({ "_data/videos.yaml": videos("/media/video/khong-co.mp4") });
+    const run = runCli("check", { CONTENT_DIR: content });
+    expect(run.status).toBe(1);
+    const file = relative(process.cwd(), join(content, "_data/videos.yaml"));
+    expect(run.stderr).toContain(`${file}:2: 0.src: không có tệp video content/media/video/khong-co.mp4 — tải tệp .mp4 lên content/media/video/`);
+    expect(run.stderr).toMatch(new RegExp(`${file.replace(/[.]/g, "\\.")}:3: 0\\.poster: không có tệp ảnh .*anh-bia\\.jpg`));
+    const build = await buildContent(content);
+    expect(build.status).toBe(1);
+    expect(await readdir(build.outputDir)).toEqual([]);
+  });
+});

@@ -122,6 +122,20 @@ describe("a production build swaps in whole or not at all", () => {
   });
 });
 
+describe("a build that fails once rendering has started", () => {
+  it("ends with one message and leaves nothing beside the output (no unhandled rejection)", async () => {
+    // An empty site: Pagefind refuses to index nothing, while Eleventy is still rendering.
+    const output = join(await mkdtemp(join(tmpdir(), "lhh-staged-")), "out");
+    const run = await startBuild(await makeContent(), output).done;
+    if (run.status !== 0) {
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/^Dừng đăng trang: /m);
+      expect(run.stderr).not.toMatch(/^Node\.js v/m);
+    }
+    expect(await beside(output)).toEqual([]);
+  });
+});
+
 describe("two builds into one folder", () => {
   it("waits while another live build holds the lock, and touches nothing until it is released", async () => {
     const output = join(await mkdtemp(join(tmpdir(), "lhh-staged-")), "out");

@@ -23,6 +23,7 @@ import { checkMediaFiles } from "./media-files.ts";
 import { checkNfd } from "./nfd.ts";
 import { checkPlaceholders } from "./placeholders.ts";
 import { checkReferences } from "./references.ts";
+import { checkVideoFiles } from "./video-files.ts";
 import { decodeUtf8 } from "../content/read-text.ts";
 
 const TEXT = /\.(md|ya?ml)$/;
@@ -64,6 +65,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     const urls = siteAddresses(model);
     const references = checkReferences(model, fileSet);
     const images = imageRefs(model).filter((ref) => !references.reported.has(`${ref.file}\0${ref.src}`));
+    const videos = await checkVideoFiles(contentDir, fileSet);
     const sidebarData = await loadSidebarData(contentDir, model.articles, { now: options.now });
     sidebar = sidebarData.data;
     issues.push(
@@ -73,7 +75,8 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
       ...checkEmptyBodies(model, options.lenient ? "warning" : "error"),
       ...checkDuplicateTitles(model.articles),
       ...checkLengths([...model.articles, ...model.pages]),
-      ...(await checkImages(images, contentDir)),
+      ...videos.issues,
+      ...(await checkImages([...images, ...videos.posters], contentDir)),
       ...(await checkAttachments(model)),
       ...sidebarData.issues,
       ...(await checkDataLinks(contentDir, model.menu, loaded.menuLineOf, urls, fileSet)),
