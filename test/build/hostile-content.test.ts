@@ -40,6 +40,7 @@ const FILES: Record<string, string | Buffer> = {
   "tin-tuc/2020/anh-bia-ngoai.md": withFields({ image: "../../trang/anh.jpg", image_alt: "Ảnh" }),
   "tin-tuc/2020/nua-cap.md": withFields({ title: '"Hội nghị \\uD800 tổng kết"' }),
   "tin-tuc/2020/phan-tram.md": withFields({}, "Mở đầu.\n\nXem [báo cáo](/media/2020/bao%E0%A4cao.pdf).\n"),
+  "tin-tuc/2020/lien-ket-js.md": withFields({}, "Mở đầu.\n\nXem [đây](javascript:alert(1)) hoặc [kia](JaVaScRiPt:alert(document.cookie)).\n"),
   "tin-tuc/2020/anh-ngoai.md": withFields({}, "Mở đầu.\n\n![Quang cảnh](https://example.org/anh.jpg)\n"),
   "tin-tuc/2020/qua-dai.md": withFields({}, "Một đoạn văn dài vừa phải của bài viết.\n\n".repeat(500_000)),
   "tin-tuc/2020/long-nhau.md": withFields({}, `Mở đầu.\n\n${nested}`),
@@ -90,6 +91,7 @@ const CASES: Case[] = [
   { name: "javascript: site URL", file: "_data/site.yaml", at: "url:", field: "url", says: /bắt đầu bằng https:\/\// },
   { name: "lone surrogate in a title", file: "tin-tuc/2020/nua-cap.md", at: "title:", field: "title", says: /ký tự hỏng/ },
   { name: "malformed % escape in a link", file: "tin-tuc/2020/phan-tram.md", at: "[báo cáo]", field: "link", says: /dấu % không thành mã hợp lệ/ },
+  { name: "javascript: link in an article", file: "tin-tuc/2020/lien-ket-js.md", at: "[đây]", field: "link", says: /`\[đây\]\(javascript:alert\(1\)`: địa chỉ javascript: có thể là mã chạy trong trình duyệt, nên trang không bao giờ đăng nó thành liên kết/ },
   { name: "external image in an article", file: "tin-tuc/2020/anh-ngoai.md", at: "![Quang cảnh]", field: "image", says: /CSP.*tải ảnh về máy, rồi tải ảnh lên content\/media\/2020\/ rồi viết `!\[…\]\(\.\.\/\.\.\/media\/2020\/anh\.jpg\)`/ },
   // At the line where the text passes the limit of 1,000,000 characters.
   { name: "20 MB article", file: "tin-tuc/2020/qua-dai.md", at: "", field: "(file)", says: /bài dài 20\.5 triệu ký tự, quá giới hạn 1 triệu ký tự .* — tách thành nhiều bài/ },
