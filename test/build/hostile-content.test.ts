@@ -45,6 +45,7 @@ const FILES: Record<string, string | Buffer> = {
   "tin-tuc/2020/qua-dai.md": withFields({}, "Một đoạn văn dài vừa phải của bài viết.\n\n".repeat(500_000)),
   "tin-tuc/2020/long-nhau.md": withFields({}, `Mở đầu.\n\n${nested}`),
   "tin-tuc/2020/vo-hinh.md": withFields({ title: "\u200B\u200B\u200B" }),
+  "tin-tuc/2020/alt-vo-hinh.md": withFields({ image: "../../media/2020/anh.jpg", image_alt: '"\\u200B\\u200B"' }),
   "tin-tuc/2020/dao-chieu.md": withFields({ title: "Hội nghị \u202Egnort\u202C tổng kết" }),
   "tin-tuc/2020/the-trong.md": withFields({ tags: '[hội nghị, "  "]' }),
   "tin-tuc/2020/video-sai.md": withFields({}, "Mở đầu.\n\n::: video abc\nHội nghị\n:::\n"),
@@ -80,7 +81,7 @@ const FILES: Record<string, string | Buffer> = {
   // Parents in a loop: no root reaches them, so their articles would vanish without a word.
   "_data/categories.yaml": `${categories}vong-a:\n  name: Vòng A\n  parent: vong-b\nvong-b:\n  name: Vòng B\n  parent: vong-a\ntu-than:\n  name: Tự thân\n  parent: tu-than\n`,
   "tin-tuc/2020/trong-vong.md": withFields({ category: "vong-a" }),
-  "_data/links.yaml": "- title: Trang lạ\n  url: //evil.example/\n- title: Trang lạ 2\n  url: /\\evil.example\n",
+  "_data/links.yaml": '- title: Trang lạ\n  url: //evil.example/\n- title: Trang lạ 2\n  url: /\\evil.example\n- title: "\\u200B"\n  url: https://vusta.vn\n',
   "_data/videos.yaml": "- title: Video lạ\n  src: //evil.example/a.mp4\n  poster: /media/2020/anh.jpg\n- title: Mã sai\n  youtube: abc\n",
 };
 
@@ -97,6 +98,8 @@ const CASES: Case[] = [
   { name: "20 MB article", file: "tin-tuc/2020/qua-dai.md", at: "", field: "(file)", says: /bài dài 20\.5 triệu ký tự, quá giới hạn 1 triệu ký tự .* — tách thành nhiều bài/ },
   { name: "lists nested beyond 50 levels", file: "tin-tuc/2020/long-nhau.md", at: "- mục 49\n", field: "markdown", says: /lồng nhau quá 49 cấp/ },
   { name: "title of zero-width characters", file: "tin-tuc/2020/vo-hinh.md", at: "title:", field: "title", says: /chỉ có ký tự vô hình/ },
+  { name: "image description of zero-width characters", file: "tin-tuc/2020/alt-vo-hinh.md", at: "image_alt:", field: "image_alt", says: /chỉ có ký tự vô hình/ },
+  { name: "link title of zero-width characters (links.yaml)", file: "_data/links.yaml", at: "\\u200B", field: "2.title", says: /chỉ có ký tự vô hình/ },
   { name: "title with a bidi override", file: "tin-tuc/2020/dao-chieu.md", at: "title:", field: "title", says: /điều khiển chiều chữ/ },
   { name: "empty tag", file: "tin-tuc/2020/the-trong.md", at: "tags:", field: "tags", says: /\/the\/\/ — xóa thẻ trống/ },
   { name: "invalid YouTube id in an article", file: "tin-tuc/2020/video-sai.md", at: "::: video abc", field: "video", says: /"abc" không phải địa chỉ hay mã video YouTube — viết `::: video https:\/\/www\.youtube\.com\/watch\?v=XXXXXXXXXXX`/ },
