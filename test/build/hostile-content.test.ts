@@ -27,6 +27,10 @@ interface Case {
   says: RegExp;
 }
 
+// Ten lines of aliases to aliases (a "billion laughs"): 10¹¹ leaves once expanded.
+let bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+for (let i = 1; i < 12; i++) bomb += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(", ")}]\n`;
+
 const categories = readFileSync(join(repoRoot, "content/_data/categories.yaml"), "utf8");
 
 let nested = "";
@@ -47,6 +51,7 @@ const FILES: Record<string, string | Buffer> = {
   "tin-tuc/2020/vo-hinh.md": withFields({ title: "\u200B\u200B\u200B" }),
   "tin-tuc/2020/alt-vo-hinh.md": withFields({ image: "../../media/2020/anh.jpg", image_alt: '"\\u200B\\u200B"' }),
   "tin-tuc/2020/alt-vo-hinh-2.md": withFields({}, "Mở đầu.\n\n![\u200B\u200B](../../media/2020/dai-hoi.jpg)\n"),
+  "tin-tuc/2020/bom-yaml.md": `---\ntitle: Bài\ndate: 2020-02-29T15:41:14+07:00\ncategory: lien-hiep-hoi\n${bomb}---\n\nNội dung.\n`,
   "tin-tuc/2020/dao-chieu.md": withFields({ title: "Hội nghị \u202Egnort\u202C tổng kết" }),
   "tin-tuc/2020/the-trong.md": withFields({ tags: '[hội nghị, "  "]' }),
   "tin-tuc/2020/video-sai.md": withFields({}, "Mở đầu.\n\n::: video abc\nHội nghị\n:::\n"),
@@ -102,6 +107,7 @@ const CASES: Case[] = [
   { name: "image description of zero-width characters", file: "tin-tuc/2020/alt-vo-hinh.md", at: "image_alt:", field: "image_alt", says: /chỉ có ký tự vô hình/ },
   { name: "link title of zero-width characters (links.yaml)", file: "_data/links.yaml", at: "\\u200B", field: "2.title", says: /chỉ có ký tự vô hình/ },
   { name: "body image description of zero-width characters", file: "tin-tuc/2020/alt-vo-hinh-2.md", at: "![", field: "image", says: /chưa có mô tả/ },
+  { name: "YAML alias bomb in front matter", file: "tin-tuc/2020/bom-yaml.md", at: "*a0", field: "yaml", says: /dùng bí danh YAML \(\*a0\), điều trang không nhận/ },
   { name: "title with a bidi override", file: "tin-tuc/2020/dao-chieu.md", at: "title:", field: "title", says: /điều khiển chiều chữ/ },
   { name: "empty tag", file: "tin-tuc/2020/the-trong.md", at: "tags:", field: "tags", says: /\/the\/\/ — xóa thẻ trống/ },
   { name: "invalid YouTube id in an article", file: "tin-tuc/2020/video-sai.md", at: "::: video abc", field: "video", says: /"abc" không phải địa chỉ hay mã video YouTube — viết `::: video https:\/\/www\.youtube\.com\/watch\?v=XXXXXXXXXXX`/ },

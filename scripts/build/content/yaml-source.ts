@@ -1,5 +1,5 @@
 import jsYaml from "js-yaml";
-import { LineCounter, parseDocument, type Document } from "yaml";
+import { isAlias, LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { z } from "zod";
 import type { ContentIssue } from "./issues.ts";
 
@@ -27,6 +27,9 @@ export function parseYaml(
   } catch {
     return { issue: syntaxIssue(text, file, firstLine) };
   }
+  // `*x` only where the text could hold an alias: most files have none, and skip the second parse.
+  const alias = /(?:^|[\s[{,])\*[^\s,[\]{}]/m.test(text) ? aliasIssue(text, file, firstLine) : undefined;
+  if (alias) return { issue: alias };
   let located: ReturnType<typeof locate> | undefined;
   return {
     source: {
@@ -70,6 +73,25 @@ function syntaxIssue(text: string, file: string, firstLine: number): ContentIssu
   const line = err ? Math.min(lineCounter.linePos(err.pos[0]).line, lastLine) : 1;
   const reason = err?.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "") ?? "invalid YAML";
   return { file, line: line + firstLine - 1, field: "yaml", message: explain(lines[line - 1] ?? "", reason), severity: "error" };
+}
+
+/**
+ * YAML aliases (`&a` … `*a`): no editor needs them, and ten lines of aliases to aliases
+ * (a "billion laughs") make a value of 10¹² leaves that every later step would walk for ever.
+ */
+function aliasIssue(text: string, file: string, firstLine: number): ContentIssue | undefined {
+  const lineCounter = new LineCounter();
+  let line: number | undefined;
+  let name = "";
+  visit(parseDocument(text, { lineCounter, schema: "core" }), (_, node) => {
+    if (!isAlias(node)) return undefined;
+    line = lineCounter.linePos(node.range?.[0] ?? 0).line;
+    name = node.source;
+    return visit.BREAK;
+  });
+  if (line === undefined) return undefined;
+  const message = `dùng bí danh YAML (*${name}), điều trang không nhận — chép thẳng giá trị vào chỗ này và xóa dấu & ở chỗ đặt tên`;
+  return { file, line: line + firstLine - 1, field: "yaml", message, severity: "error" };
 }
 
 /** Line (1-based, within the YAML text) of the value at `path` (or its key), or of its nearest ancestor. */
