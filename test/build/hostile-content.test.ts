@@ -52,6 +52,9 @@ const FILES: Record<string, string | Buffer> = {
   "tin-tuc/2020/alt-vo-hinh.md": withFields({ image: "../../media/2020/anh.jpg", image_alt: '"\\u200B\\u200B"' }),
   "tin-tuc/2020/alt-vo-hinh-2.md": withFields({}, "Mở đầu.\n\n![\u200B\u200B](../../media/2020/dai-hoi.jpg)\n"),
   "tin-tuc/2020/bom-yaml.md": `---\ntitle: Bài\ndate: 2020-02-29T15:41:14+07:00\ncategory: lien-hiep-hoi\n${bomb}---\n\nNội dung.\n`,
+  // Runs of brackets that are never a link: every check must stay linear on them (they took minutes).
+  "tin-tuc/2020/ngoac-lap.md": withFields({}, `Mở đầu.\n\n${"[a](".repeat(150_000)}\n`),
+  "tin-tuc/2020/anh-lap.md": withFields({}, `Mở đầu.\n\n${"![".repeat(300_000)}\n`),
   "tin-tuc/2020/dao-chieu.md": withFields({ title: "Hội nghị \u202Egnort\u202C tổng kết" }),
   "tin-tuc/2020/the-trong.md": withFields({ tags: '[hội nghị, "  "]' }),
   "tin-tuc/2020/video-sai.md": withFields({}, "Mở đầu.\n\n::: video abc\nHội nghị\n:::\n"),
@@ -221,6 +224,12 @@ describe("hostile and sloppy content", () => {
     const c = { name: "category key", file: "_data/categories.yaml", at: '"Hội nghị":', field: "Hội nghị", says: /mã chuyên mục chỉ gồm chữ thường không dấu, số và dấu gạch nối, ví dụ `hoi-thanh-vien:`/ };
     expect(categoryKey.check.status).toBe(1);
     expect(printed(categoryKey.check.stderr, categoryKey, c)).toBeDefined();
+  });
+
+  it("checks 600 KB runs of `[a](` and `![` without a message (text, not links) and without hanging", () => {
+    const lines = tree.check.stderr.split("\n").filter((l) => /(ngoac|anh)-lap\.md:/.test(l));
+    expect(lines).toEqual([]);
+    expect(tree.check.stderr).toMatch(/\d+ lỗi, \d+ cảnh báo/);
   });
 
   it("accepts the plain old addresses (/mobile.aspx?id=2101, /i1644-hoi-nghi.aspx) and the first claim of an id", () => {

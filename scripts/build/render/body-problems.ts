@@ -10,8 +10,12 @@ export interface RenderProblem {
   severity: "error" | "warning";
 }
 
-/** `![alt](target)` or `[text](target)` that markdown-it left as text: the target has a space or a bad bracket. */
-const UNPARSED = /(!?)\[([^\]\n]*)\]\(([^)\n]*)\)/g;
+/**
+ * `![alt](target)` or `[text](target)` that markdown-it left as text: the target has a space or a bad
+ * bracket. Bounded, so a line of `[a]([a](…` is not tried from every bracket to its end (quadratic:
+ * 600 KB of it took minutes); a real label or address is far shorter.
+ */
+const UNPARSED = /(!?)\[([^\]\n]{0,1000})\]\(([^)\n]{0,2000})\)/g;
 /** Schemes markdown-it never turns into a link (its validateLink): code a browser would run, or a local file. */
 const BLOCKED = /^\s*<?\s*(javascript|vbscript|file|data):/i;
 
