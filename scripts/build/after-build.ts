@@ -11,7 +11,11 @@ import { searchDocuments } from "./search/from-model.ts";
  * starts it before Eleventy renders: Pagefind's own process then works on the other core.
  */
 export function startSearchIndex(build: BuildContext, outputDir: string): void {
-  build.searchIndex = buildSearchIndex(searchDocuments(build.model), outputDir);
+  const index = buildSearchIndex(searchDocuments(build.model), outputDir);
+  // Handled where afterBuild awaits it: a failure while Eleventy still renders must not end the
+  // process as an unhandled rejection (a stack trace, the staging folder and lock left behind).
+  index.catch(() => {});
+  build.searchIndex = index;
 }
 
 /** What is written after Eleventy has rendered the pages: assets, share image, images and documents, search index, editor UI. */

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -27,6 +27,12 @@ interface Case {
   says: RegExp;
 }
 
+// Ten lines of aliases to aliases (a "billion laughs"): 10¹¹ leaves once expanded.
+let bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+for (let i = 1; i < 12; i++) bomb += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(", ")}]\n`;
+
+const categories = readFileSync(join(repoRoot, "content/_data/categories.yaml"), "utf8");
+
 let nested = "";
 for (let i = 0; i < 60; i++) nested += `${"  ".repeat(i)}- mục ${i}\n`;
 
@@ -38,10 +44,17 @@ const FILES: Record<string, string | Buffer> = {
   "tin-tuc/2020/anh-bia-ngoai.md": withFields({ image: "../../trang/anh.jpg", image_alt: "Ảnh" }),
   "tin-tuc/2020/nua-cap.md": withFields({ title: '"Hội nghị \\uD800 tổng kết"' }),
   "tin-tuc/2020/phan-tram.md": withFields({}, "Mở đầu.\n\nXem [báo cáo](/media/2020/bao%E0%A4cao.pdf).\n"),
+  "tin-tuc/2020/lien-ket-js.md": withFields({}, "Mở đầu.\n\nXem [đây](javascript:alert(1)) hoặc [kia](JaVaScRiPt:alert(document.cookie)).\n"),
   "tin-tuc/2020/anh-ngoai.md": withFields({}, "Mở đầu.\n\n![Quang cảnh](https://example.org/anh.jpg)\n"),
   "tin-tuc/2020/qua-dai.md": withFields({}, "Một đoạn văn dài vừa phải của bài viết.\n\n".repeat(500_000)),
   "tin-tuc/2020/long-nhau.md": withFields({}, `Mở đầu.\n\n${nested}`),
   "tin-tuc/2020/vo-hinh.md": withFields({ title: "\u200B\u200B\u200B" }),
+  "tin-tuc/2020/alt-vo-hinh.md": withFields({ image: "../../media/2020/anh.jpg", image_alt: '"\\u200B\\u200B"' }),
+  "tin-tuc/2020/alt-vo-hinh-2.md": withFields({}, "Mở đầu.\n\n![\u200B\u200B](../../media/2020/dai-hoi.jpg)\n"),
+  "tin-tuc/2020/bom-yaml.md": `---\ntitle: Bài\ndate: 2020-02-29T15:41:14+07:00\ncategory: lien-hiep-hoi\n${bomb}---\n\nNội dung.\n`,
+  // Runs of brackets that are never a link: every check must stay linear on them (they took minutes).
+  "tin-tuc/2020/ngoac-lap.md": withFields({}, `Mở đầu.\n\n${"[a](".repeat(150_000)}\n`),
+  "tin-tuc/2020/anh-lap.md": withFields({}, `Mở đầu.\n\n${"![".repeat(300_000)}\n`),
   "tin-tuc/2020/dao-chieu.md": withFields({ title: "Hội nghị \u202Egnort\u202C tổng kết" }),
   "tin-tuc/2020/the-trong.md": withFields({ tags: '[hội nghị, "  "]' }),
   "tin-tuc/2020/video-sai.md": withFields({}, "Mở đầu.\n\n::: video abc\nHội nghị\n:::\n"),
@@ -74,7 +87,10 @@ const FILES: Record<string, string | Buffer> = {
       ].join("\n"),
     },
   ),
-  "_data/links.yaml": "- title: Trang lạ\n  url: //evil.example/\n- title: Trang lạ 2\n  url: /\\evil.example\n",
+  // Parents in a loop: no root reaches them, so their articles would vanish without a word.
+  "_data/categories.yaml": `${categories}vong-a:\n  name: Vòng A\n  parent: vong-b\nvong-b:\n  name: Vòng B\n  parent: vong-a\ntu-than:\n  name: Tự thân\n  parent: tu-than\n`,
+  "tin-tuc/2020/trong-vong.md": withFields({ category: "vong-a" }),
+  "_data/links.yaml": '- title: Trang lạ\n  url: //evil.example/\n- title: Trang lạ 2\n  url: /\\evil.example\n- title: "\\u200B"\n  url: https://vusta.vn\n',
   "_data/videos.yaml": "- title: Video lạ\n  src: //evil.example/a.mp4\n  poster: /media/2020/anh.jpg\n- title: Mã sai\n  youtube: abc\n",
 };
 
@@ -85,11 +101,16 @@ const CASES: Case[] = [
   { name: "javascript: site URL", file: "_data/site.yaml", at: "url:", field: "url", says: /bắt đầu bằng https:\/\// },
   { name: "lone surrogate in a title", file: "tin-tuc/2020/nua-cap.md", at: "title:", field: "title", says: /ký tự hỏng/ },
   { name: "malformed % escape in a link", file: "tin-tuc/2020/phan-tram.md", at: "[báo cáo]", field: "link", says: /dấu % không thành mã hợp lệ/ },
+  { name: "javascript: link in an article", file: "tin-tuc/2020/lien-ket-js.md", at: "[đây]", field: "link", says: /`\[đây\]\(javascript:alert\(1\)`: địa chỉ javascript: có thể là mã chạy trong trình duyệt, nên trang không bao giờ đăng nó thành liên kết/ },
   { name: "external image in an article", file: "tin-tuc/2020/anh-ngoai.md", at: "![Quang cảnh]", field: "image", says: /CSP.*tải ảnh về máy, rồi tải ảnh lên content\/media\/2020\/ rồi viết `!\[…\]\(\.\.\/\.\.\/media\/2020\/anh\.jpg\)`/ },
   // At the line where the text passes the limit of 1,000,000 characters.
   { name: "20 MB article", file: "tin-tuc/2020/qua-dai.md", at: "", field: "(file)", says: /bài dài 20\.5 triệu ký tự, quá giới hạn 1 triệu ký tự .* — tách thành nhiều bài/ },
   { name: "lists nested beyond 50 levels", file: "tin-tuc/2020/long-nhau.md", at: "- mục 49\n", field: "markdown", says: /lồng nhau quá 49 cấp/ },
   { name: "title of zero-width characters", file: "tin-tuc/2020/vo-hinh.md", at: "title:", field: "title", says: /chỉ có ký tự vô hình/ },
+  { name: "image description of zero-width characters", file: "tin-tuc/2020/alt-vo-hinh.md", at: "image_alt:", field: "image_alt", says: /chỉ có ký tự vô hình/ },
+  { name: "link title of zero-width characters (links.yaml)", file: "_data/links.yaml", at: "\\u200B", field: "2.title", says: /chỉ có ký tự vô hình/ },
+  { name: "body image description of zero-width characters", file: "tin-tuc/2020/alt-vo-hinh-2.md", at: "![", field: "image", says: /chưa có mô tả/ },
+  { name: "YAML alias bomb in front matter", file: "tin-tuc/2020/bom-yaml.md", at: "*a0", field: "yaml", says: /dùng bí danh YAML \(\*a0\), điều trang không nhận/ },
   { name: "title with a bidi override", file: "tin-tuc/2020/dao-chieu.md", at: "title:", field: "title", says: /điều khiển chiều chữ/ },
   { name: "empty tag", file: "tin-tuc/2020/the-trong.md", at: "tags:", field: "tags", says: /\/the\/\/ — xóa thẻ trống/ },
   { name: "invalid YouTube id in an article", file: "tin-tuc/2020/video-sai.md", at: "::: video abc", field: "video", says: /"abc" không phải địa chỉ hay mã video YouTube — viết `::: video https:\/\/www\.youtube\.com\/watch\?v=XXXXXXXXXXX`/ },
@@ -105,6 +126,8 @@ const CASES: Case[] = [
   { name: "tab indentation", file: "tin-tuc/2020/tab.md", at: "\t- hội nghị", field: "yaml", says: /thụt lề bằng phím Tab/ },
   { name: "title with a colon", file: "tin-tuc/2020/hai-cham.md", at: "title:", field: "yaml", says: /viết: `title: "Hội nghị: tổng kết năm"`/ },
   { name: "unknown category", file: "tin-tuc/2020/chuyen-muc.md", at: "category:", field: "category", says: /không có chuyên mục "tin-tuc-chung" — dùng một trong các mã: .*lien-hiep-hoi \(Liên hiệp Hội\)/ },
+  { name: "categories in a loop of parents", file: "_data/categories.yaml", at: "parent: vong-b", field: "vong-a.parent", says: /vong-a → vong-b → vong-a làm thành một vòng, không chuyên mục nào là gốc — xóa dòng `parent:`/ },
+  { name: "category that is its own parent", file: "_data/categories.yaml", at: "parent: tu-than", field: "tu-than.parent", says: /tu-than → tu-than làm thành một vòng/ },
   { name: "legacy_url //host", file: "tin-tuc/2020/cu-2.md", at: "- //evil.example/", field: "legacy_url", says: /"\/\/evil\.example\/" có \/\/ hoặc dấu \\/ },
   { name: "legacy_url /\\host", file: "tin-tuc/2020/cu-2.md", at: "- /\\evil", field: "legacy_url", says: /có \/\/ hoặc dấu \\/ },
   { name: "legacy_url %2F%2F", file: "tin-tuc/2020/cu-2.md", at: "%2F%2F", field: "legacy_url", says: /kể cả dạng %2F/ },
@@ -174,10 +197,12 @@ const printed = (output: string, tree: Tree, c: Case) =>
 describe("hostile and sloppy content", () => {
   let tree: Tree;
   let dataUrl: Tree;
+  let categoryKey: Tree;
   beforeAll(async () => {
-    [tree, dataUrl] = await Promise.all([
+    [tree, dataUrl, categoryKey] = await Promise.all([
       runTree({ ...FILES, "_data/site.yaml": "name: Liên hiệp Hội\nshort_name: LHH\n\nurl: javascript:alert(1)\n" }),
       runTree({ "_data/site.yaml": "name: Liên hiệp Hội\nshort_name: LHH\nurl: data:text/html,<script>alert(1)</script>\n" }),
+      runTree({ "_data/categories.yaml": `${categories}"Hội nghị":\n  name: Hội nghị\n` }),
     ]);
     // CASES_TABLE=file writes the table case → message as printed, for the issue's closing note.
     const table = CASES.map((c) => `| ${c.name} | \`${(printed(tree.check.stderr, tree, c) ?? "(missing)").replace(/^(?:\.\.\/)*tmp\/[^/]+\//, "").replace(/\|/g, "\\|")}\` |`);
@@ -195,6 +220,18 @@ describe("hostile and sloppy content", () => {
     expect(printed(dataUrl.check.stderr, dataUrl, c)).toBeDefined();
   });
 
+  it("npm run check reports a category key with accents at its line, in Vietnamese", () => {
+    const c = { name: "category key", file: "_data/categories.yaml", at: '"Hội nghị":', field: "Hội nghị", says: /mã chuyên mục chỉ gồm chữ thường không dấu, số và dấu gạch nối, ví dụ `hoi-thanh-vien:`/ };
+    expect(categoryKey.check.status).toBe(1);
+    expect(printed(categoryKey.check.stderr, categoryKey, c)).toBeDefined();
+  });
+
+  it("checks 600 KB runs of `[a](` and `![` without a message (text, not links) and without hanging", () => {
+    const lines = tree.check.stderr.split("\n").filter((l) => /(ngoac|anh)-lap\.md:/.test(l));
+    expect(lines).toEqual([]);
+    expect(tree.check.stderr).toMatch(/\d+ lỗi, \d+ cảnh báo/);
+  });
+
   it("accepts the plain old addresses (/mobile.aspx?id=2101, /i1644-hoi-nghi.aspx) and the first claim of an id", () => {
     const legacy = tree.check.stderr.split("\n").filter((l) => l.includes(": legacy_url: "));
     expect(legacy.some((l) => l.includes("mobile.aspx"))).toBe(false);
@@ -203,7 +240,7 @@ describe("hostile and sloppy content", () => {
   });
 
   it("a production build with these cases prints the same errors, exits non-zero and leaves the previous output as it was", async () => {
-    for (const t of [tree, dataUrl]) {
+    for (const t of [tree, dataUrl, categoryKey]) {
       expect(t.build.status).toBe(1);
       expect(t.build.stderr).toMatch(/Dừng đăng trang: nội dung có \d+ lỗi\. Không có gì được ghi/);
       expect(await readdir(t.outputDir)).toEqual(["index.html"]);

@@ -56,6 +56,8 @@ const FILES: Record<string, string | Buffer> = {
   "tin-tuc/2020/anh-ngoai.md": withFields({}, "Mở đầu.\n\n![Quang cảnh](https://example.org/anh.jpg)\n"),
   "tin-tuc/2020/anh-bia-ngoai.md": withFields({ image: "../../trang/anh.jpg", image_alt: "Ảnh" }),
   "tin-tuc/2020/phan-tram.md": withFields({}, "Mở đầu.\n\nXem [báo cáo](/media/2020/bao%E0%A4cao.pdf).\n"),
+  "tin-tuc/2020/lien-ket-js.md": withFields({}, "Bấm [vào đây](javascript:alert(1)) để xem.\n"),
+  "tin-tuc/2020/bi-danh.md": front("title: &t Bài có bí danh\nsummary: *t\ndate: 2020-02-29T15:41:14+07:00\ncategory: lien-hiep-hoi"),
   "tin-tuc/2020/lien-ket.md": withFields({}, "Xem [bài](/tin-tuc/2020/02/khong-co/) và [tệp](../../media/2020/khong-co.pdf).\n"),
   "tin-tuc/2020/video-sai.md": withFields({}, "Mở đầu.\n\n::: video abc\nHội nghị\n:::\n"),
   "tin-tuc/2020/video-mo.md": withFields({}, "Mở đầu.\n\n::: video https://youtu.be/dQw4w9WgXcQ\nHội nghị\n\nĐoạn sau.\n"),
@@ -97,6 +99,7 @@ beforeAll(async () => {
   dir = await makeContent(FILES);
   await mkdir(dirname(join(dir, "media/2020/lien-ket")), { recursive: true });
   await symlink("/etc/hostname", join(dir, "media/2020/lien-ket"));
+  await symlink("/etc/hostname", join(dir, "tin-tuc/2020/lien-ket-ngoai.md"));
   printed = (await validateContent({ contentDir: dir, preview: true })).issues.map(formatIssue);
 }, 120_000);
 afterAll(async () => rm(dir, { recursive: true, force: true }));

@@ -84,6 +84,37 @@ describe("npm run check on content/media", () => {
   });
 });
 
+describe("links (symlinks) elsewhere in the content tree", () => {
+  it("are named by npm run check, never read, and stop a production build", async () => {
+    const outside = await mkdtemp(join(tmpdir(), "lhh-outside-tree-"));
+    await mkdir(join(outside, "trang"));
+    await writeFile(join(outside, "bai.md"), article({ title: "Bài ở ngoài", date: "2020-03-01T08:00:00", category: "lien-hiep-hoi" }, "Chữ bí mật ở ngoài.\n"));
+    await writeFile(join(outside, "trang", "bi-mat.md"), "---\ntitle: Trang ở ngoài\n---\n\nChữ bí mật ở ngoài.\n");
+    await writeFile(join(outside, "links.yaml"), "- title: Liên kết ở ngoài\n  url: https://vusta.vn\n");
+    const content = await makeContent({ "tin-tuc/2020/bai.md": article({ title: "Bài thật", date: "2020-03-02T08:00:00", category: "lien-hiep-hoi" }) });
+    const links: Record<string, string> = {
+      "tin-tuc/2020/bai-ngoai.md": join(outside, "bai.md"), // the loader would skip it without a word
+      trang: join(outside, "trang"), // a whole folder from elsewhere
+      "_data/links.yaml": join(outside, "links.yaml"), // in the sidebar of every page
+      "_data/videos.yaml": "/dev/zero", // read to the end, it never ends
+    };
+    for (const [path, target] of Object.entries(links)) await symlink(target, join(content, path));
+
+    const run = runCli("check", { CONTENT_DIR: content });
+    expect(run.status).toBe(1);
+    for (const [path, target] of Object.entries(links)) {
+      const line = `${relative(process.cwd(), join(content, path))}:1: (file): là liên kết (symlink) tới ${target}, không phải một tệp thật trong thư mục nội dung`;
+      expect(run.stderr.split("\n").filter((l) => l.startsWith(line)), path).toHaveLength(1);
+    }
+    expect(run.stderr).not.toContain("bí mật");
+
+    const build = await buildContent(content);
+    expect(build.status).toBe(1);
+    expect(build.stderr).toMatch(/Dừng đăng trang: nội dung có 4 lỗi/);
+    expect(await readdir(build.outputDir)).toEqual([]);
+  });
+});
+
 describe("what a build publishes from content/media", () => {
   let outputDir: string;
   beforeAll(async () => {
@@ -127,5 +158,55 @@ describe("what a build publishes from content/media", () => {
     const scan = await scanMedia(content);
     expect(scan.documents.map((d) => d.rel).sort()).toEqual(["cong-van-moi.pdf", "tai-lieu/Báo cáo tổng kết.docx", "tai-lieu/cong-van-so-12.pdf", "tai-lieu/so-lieu.xlsx"].sort());
     for (const d of scan.documents) expect(d.source.startsWith(content) || d.source.startsWith(await import("node:fs").then((f) => f.realpathSync(content)))).toBe(true);
+  });
+});
+
+describe("a video file that videos.yaml plays", () => {
+  const MP4 = Buffer.from("\u0000\u0000\u0000\u0018ftypmp42 the bytes of a video");
+  const videos = (src: string) => `- title: Hội nghị tổng kết\n  src: ${src}\n  poster: /media/video/anh-bia.jpg\n`;
+  let poster: Buffer;
+  beforeAll(async () => {
+    poster = await sharp({ create: { width: 1280, height: 720, channels: 3, background: "#36c" } }).jpeg().toBuffer();
+  });
+
+  it("is published as itself, served as video/mp4, and its poster only through the image pipeline", async () => {
+    const content = await makeContent({
+      "media/video/hoi-nghi.mp4": MP4,
+      "media/video/anh-bia.jpg": poster,
+      "_data/videos.yaml": videos("/media/video/hoi-nghi.mp4"),
+      "tin-tuc/2020/bai.md": article({ title: "Hội nghị tổng kết", date: "2020-03-01T08:00:00", category: "lien-hiep-hoi" }),
+    });
+    const check = runCli("check", { CONTENT_DIR: content });
+    expect(check.status, check.stderr).toBe(0);
+    expect(check.stdout + check.stderr).not.toContain("hoi-nghi.mp4");
+    const build = await buildContent(content);
+    expect(build.status, build.stderr).toBe(0);
+    expect(await readFile(join(build.outputDir, "media/video/hoi-nghi.mp4"))).toEqual(MP4);
+    const page = await build.read("/video/");
+    const [, posterUrl] = /<video [^>]*poster="([^"]+)"/.exec(page)!;
+    // Resized to the column, under a hashed name; the uploaded file itself is never published.
+    expect(posterUrl).toMatch(/^\/media\/video\/anh-bia-760\.[0-9a-f]+\.jpg$/);
+    expect((await sharp(join(build.outputDir, posterUrl!)).metadata()).width).toBe(760);
+    expect(await readdir(join(build.outputDir, "media/video"))).not.toContain("anh-bia.jpg");
+    expect(page).toContain('<source src="/media/video/hoi-nghi.mp4" type="video/mp4"/>');
+    const server = await startPreviewServer({ root: build.outputDir });
+    try {
+      const video = await fetch(`${server.url}/media/video/hoi-nghi.mp4`);
+      expect([video.status, video.headers.get("content-type"), video.headers.get("x-content-type-options")]).toEqual([200, "video/mp4", "nosniff"]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("that is missing is an error at its line, and so is a poster that is missing", async () => {
+    const content = await makeContent({ "_data/videos.yaml": videos("/media/video/khong-co.mp4") });
+    const run = runCli("check", { CONTENT_DIR: content });
+    expect(run.status).toBe(1);
+    const file = relative(process.cwd(), join(content, "_data/videos.yaml"));
+    expect(run.stderr).toContain(`${file}:2: 0.src: không có tệp video content/media/video/khong-co.mp4 — tải tệp .mp4 lên content/media/video/`);
+    expect(run.stderr).toMatch(new RegExp(`${file.replace(/[.]/g, "\\.")}:3: 0\\.poster: không có tệp ảnh .*anh-bia\\.jpg`));
+    const build = await buildContent(content);
+    expect(build.status).toBe(1);
+    expect(await readdir(build.outputDir)).toEqual([]);
   });
 });

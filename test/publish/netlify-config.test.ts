@@ -93,7 +93,7 @@ describe("netlify.toml", () => {
   });
 
   it("parses with Netlify's header and redirect parsers without errors", async () => {
-    expect(await headerRules(false)).toHaveLength(24);
+    expect(await headerRules(false)).toHaveLength(25);
     const redirects = await parseAllRedirects({ redirectsFiles: [], netlifyConfigPath: toml, configRedirects: [], minimal: false });
     expect(redirects.errors).toEqual([]);
   });
@@ -143,7 +143,7 @@ describe("netlify.toml", () => {
     }
   });
 
-  it("sends documents as what they are, revalidated, and never as something a browser would run", async () => {
+  it("sends documents and videos as what they are, revalidated, and never as something a browser would run", async () => {
     const types: Record<string, string> = {
       pdf: "application/pdf",
       doc: "application/msword",
@@ -152,6 +152,7 @@ describe("netlify.toml", () => {
       xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       odt: "application/vnd.oasis.opendocument.text",
       ods: "application/vnd.oasis.opendocument.spreadsheet",
+      mp4: "video/mp4",
     };
     for (const [ext, type] of Object.entries(types)) {
       const set = await matching(`/media/2020/tai-lieu.${ext}`);

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { hostname, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { beforeAll, describe, expect, it } from "vitest";
+import { siteDirProblem } from "../../scripts/build/publish/staged-output.ts";
 import { article, makeContent, repoRoot } from "../support/content.ts";
 
 interface Run {
@@ -121,6 +122,20 @@ describe("a production build swaps in whole or not at all", () => {
   });
 });
 
+describe("a build that fails once rendering has started", () => {
+  it("ends with one message and leaves nothing beside the output (no unhandled rejection)", async () => {
+    // An empty site: Pagefind refuses to index nothing, while Eleventy is still rendering.
+    const output = join(await mkdtemp(join(tmpdir(), "lhh-staged-")), "out");
+    const run = await startBuild(await makeContent(), output).done;
+    if (run.status !== 0) {
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/^Dừng đăng trang: /m);
+      expect(run.stderr).not.toMatch(/^Node\.js v/m);
+    }
+    expect(await beside(output)).toEqual([]);
+  });
+});
+
 describe("two builds into one folder", () => {
   it("waits while another live build holds the lock, and touches nothing until it is released", async () => {
     const output = join(await mkdtemp(join(tmpdir(), "lhh-staged-")), "out");
@@ -146,5 +161,39 @@ describe("two builds into one folder", () => {
     const paths = [...(await snapshot(output)).keys()].sort();
     expect([pathsA, pathsB]).toContainEqual(paths);
     expect(await beside(output)).toEqual([]);
+  });
+});
+
+describe("an output folder a build must not replace", () => {
+  it("is refused before anything is written when it is, holds or sits inside the content folder", async () => {
+    // The content folder alone in a folder of its own: that folder is one of the wrong outputs.
+    const parent = await mkdtemp(join(tmpdir(), "lhh-keep-"));
+    const content = join(parent, "content");
+    await cp(await makeContent(siteA), content, { recursive: true });
+    const before = await snapshot(content);
+    const besideBefore = (await readdir(parent)).sort();
+    for (const [output, says] of [
+      [content, /là thư mục nội dung: bản dựng thay cả thư mục trang bằng bản mới, nên sẽ xóa mất nó — đặt OUTPUT_DIR là một thư mục riêng/],
+      [parent, /chứa thư mục nội dung .*: bản dựng thay cả thư mục trang/],
+      [join(content, "_site"), /nằm trong thư mục nội dung/],
+    ] as const) {
+      const run = await startBuild(content, output).done;
+      expect(run.status, output).toBe(1);
+      expect(run.stderr, output).toMatch(says);
+      expect(await snapshot(content), output).toEqual(before);
+      expect((await readdir(parent)).sort(), output).toEqual(besideBefore);
+    }
+  });
+
+  it("is refused when it is or holds the repository", () => {
+    const content = join(repoRoot, "content");
+    expect(siteDirProblem(repoRoot, content, repoRoot)).toMatch(/chứa thư mục nội dung/);
+    expect(siteDirProblem(join(repoRoot, "content"), content, repoRoot)).toMatch(/là thư mục nội dung/);
+    expect(siteDirProblem(repoRoot, "/elsewhere/content", repoRoot)).toMatch(/là kho mã của trang/);
+    expect(siteDirProblem("/", "/elsewhere/content", repoRoot)).toMatch(/chứa thư mục nội dung/);
+    expect(siteDirProblem(join(repoRoot, ".."), "/elsewhere/content", repoRoot)).toMatch(/chứa kho mã của trang/);
+    // The usual folders are fine: _site in the repository, a folder beside a fixture's content.
+    expect(siteDirProblem(join(repoRoot, "_site"), content, repoRoot)).toBeUndefined();
+    expect(siteDirProblem("/tmp/out-1000", "/tmp/site-1000", repoRoot)).toBeUndefined();
   });
 });

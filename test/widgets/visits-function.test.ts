@@ -1,5 +1,5 @@
 import { connect, createServer, type Server, type Socket } from "node:net";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getStore, setEnvironmentContext } from "@netlify/blobs";
@@ -290,6 +290,27 @@ describe("what is not one visit is refused and changes nothing", () => {
 
   it("is rate-limited per client address by Netlify", () => {
     expect(config).toEqual({ path: "/api/visits", rateLimit: { windowLimit: 60, windowSize: 60, aggregateBy: ["ip", "domain"] } });
+  });
+
+  it("declares that limit as a literal, which Netlify's bundler reads from the source without running it", async () => {
+    // zip-it-and-ship-it parses `export const config` statically: a value computed at run time
+    // (a variable, a call, a spread) would be dropped and the function deployed without a limit.
+    const ts = (await import("typescript")).default;
+    const file = new URL("../../netlify/functions/visits.ts", import.meta.url);
+    const source = ts.createSourceFile("visits.ts", await readFile(file, "utf8"), ts.ScriptTarget.Latest, true);
+    let initializer: import("typescript").Expression | undefined;
+    source.forEachChild((node) => {
+      if (ts.isVariableStatement(node) && node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
+        for (const d of node.declarationList.declarations) if (d.name.getText() === "config") initializer = d.initializer;
+      }
+    });
+    const literal = (node: import("typescript").Node): boolean =>
+      ts.isObjectLiteralExpression(node)
+        ? node.properties.every((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && literal(p.initializer))
+        : ts.isArrayLiteralExpression(node)
+          ? node.elements.every(literal)
+          : ts.isStringLiteral(node) || ts.isNumericLiteral(node) || node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword;
+    expect(initializer && literal(initializer)).toBe(true);
   });
 });
 

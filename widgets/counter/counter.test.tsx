@@ -36,7 +36,7 @@ describe("counter.yaml", () => {
     ["base_total: 12.5\n", "1: base_total: phải là một số nguyên, không có phần lẻ, ví dụ `base_total: 3994514`"],
     ["base_total: -1\n", "1: base_total: không được là số âm — ghi tổng số lượt truy cập của trang cũ, ví dụ `base_total: 3994514`"],
     ["# trống\nbase_total:\n", "2: base_total: còn thiếu — ghi tổng số lượt truy cập của trang cũ, ví dụ `base_total: 3994514`"],
-    ["total: 5\n", "1: (file): trường lạ: total — xóa hoặc sửa tên cho đúng; tệp này chỉ có một trường: base_total"],
+    ["total: 5\n", "1: (file): trường lạ: total — xóa hoặc sửa tên cho đúng; các trường hợp lệ: base_total"],
   ])("reports %j", async (yaml, message) => {
     const dir = await contentDir({ "counter.yaml": yaml });
     const { data, issues } = await loadCounter(dir, { now: NOW });

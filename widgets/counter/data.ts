@@ -5,29 +5,24 @@ import type { DateTime } from "luxon";
 import { z } from "zod";
 import type { ContentIssue } from "../../scripts/build/content/issues.ts";
 import { readDataFile } from "../../scripts/build/content/data-files.ts";
+import { strictFields } from "../../scripts/build/content/schema.ts";
 import { boundedStore } from "./bounded-store.ts";
 import { readFigures, visitStoreName } from "./visit-log.ts";
 
 const VISITS_API = "/api/visits";
 const BUILD_READ_TIMEOUT_MS = 5_000;
 
-export const counterSchema = z.strictObject(
-  {
-    base_total: z
-      .number({
-        error: (i) =>
-          i.input === undefined || i.input === null
-            ? "còn thiếu — ghi tổng số lượt truy cập của trang cũ, ví dụ `base_total: 3994514`"
-            : "phải là một số nguyên viết liền, không có dấu chấm, dấu cách hay dấu ngoặc kép, ví dụ `base_total: 3994514`",
-      })
-      .int("phải là một số nguyên, không có phần lẻ, ví dụ `base_total: 3994514`")
-      .nonnegative("không được là số âm — ghi tổng số lượt truy cập của trang cũ, ví dụ `base_total: 3994514`"),
-  },
-  {
-    error: (i) =>
-      i.code === "unrecognized_keys" ? `trường lạ: ${i.keys.join(", ")} — xóa hoặc sửa tên cho đúng; tệp này chỉ có một trường: base_total` : undefined,
-  },
-);
+export const counterSchema = strictFields({
+  base_total: z
+    .number({
+      error: (i) =>
+        i.input === undefined || i.input === null
+          ? "còn thiếu — ghi tổng số lượt truy cập của trang cũ, ví dụ `base_total: 3994514`"
+          : "phải là một số nguyên viết liền, không có dấu chấm, dấu cách hay dấu ngoặc kép, ví dụ `base_total: 3994514`",
+    })
+    .int("phải là một số nguyên, không có phần lẻ, ví dụ `base_total: 3994514`")
+    .nonnegative("không được là số âm — ghi tổng số lượt truy cập của trang cũ, ví dụ `base_total: 3994514`"),
+});
 
 export interface CounterData {
   api: string;

@@ -1,14 +1,17 @@
 import { z } from "zod";
 import type { ContentIssue } from "../../scripts/build/content/issues.ts";
 import { readDataFile } from "../../scripts/build/content/data-files.ts";
-import { strictFields } from "../../scripts/build/content/schema.ts";
+import { strictFields, visible } from "../../scripts/build/content/schema.ts";
 import { isSitePath } from "../../scripts/build/urls.ts";
 
 const ABSOLUTE = /^https?:\/\/[^\s/$.?#][^\s"'<>]*$/i;
 
 export const linksSchema = z.array(
   strictFields({
-        title: z.string({ error: "còn thiếu — thêm một dòng như `title: Cổng thông tin điện tử tỉnh Quảng Ngãi`" }).trim().min(1, "không được để trống"),
+        title: visible(
+          z.string({ error: "còn thiếu — thêm một dòng như `title: Cổng thông tin điện tử tỉnh Quảng Ngãi`" }).trim().min(1, "không được để trống"),
+          "title: Cổng thông tin điện tử tỉnh Quảng Ngãi",
+        ),
         url: z
           .string({ error: "còn thiếu — thêm một dòng như `url: https://www.quangngai.gov.vn`" })
           .trim()

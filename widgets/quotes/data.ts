@@ -3,14 +3,17 @@ import { z } from "zod";
 import type { ContentIssue } from "../../scripts/build/content/issues.ts";
 import { ZONE } from "../../scripts/build/model/dates.ts";
 import { readDataFile } from "../../scripts/build/content/data-files.ts";
-import { strictFields } from "../../scripts/build/content/schema.ts";
+import { strictFields, visible } from "../../scripts/build/content/schema.ts";
 
 export const quotesSchema = z
   .array(
     strictFields({
-        text: z.string({ error: "còn thiếu — thêm câu trích dẫn dạng `text: …`" }).trim().min(1, "không được để trống"),
-        author: z.string({ error: "còn thiếu — ai nói hay viết câu này, ví dụ `author: Albert Einstein`" }).trim().min(1, "không được để trống"),
-        source: z.string({ error: "phải là một dòng chữ, ví dụ `source: Thư gửi Robert Hooke, 1675`" }).trim().min(1).optional(),
+        text: visible(z.string({ error: "còn thiếu — thêm câu trích dẫn dạng `text: …`" }).trim().min(1, "không được để trống"), "text: …"),
+        author: visible(
+          z.string({ error: "còn thiếu — ai nói hay viết câu này, ví dụ `author: Albert Einstein`" }).trim().min(1, "không được để trống"),
+          "author: Albert Einstein",
+        ),
+        source: visible(z.string({ error: "phải là một dòng chữ, ví dụ `source: Thư gửi Robert Hooke, 1675`" }).trim().min(1), "source: Thư gửi Robert Hooke, 1675").optional(),
     }),
     { error: "phải là danh sách câu trích dẫn, mỗi câu bắt đầu bằng `- text: …`" },
   );

@@ -1,6 +1,8 @@
 import type { ContentIssue } from "../content/issues.ts";
 
-const PLACEHOLDER_IMAGE = /!\[[^\]]*\]\([^)\s]*placeholder[^)\s]*/;
+// Bounded like body-problems.ts's UNPARSED: unbounded, a line of `![![![…` was tried from every
+// bracket to its end (quadratic: 600 KB of it took minutes).
+const PLACEHOLDER_IMAGE = /!\[[^\]]{0,1000}\]\([^)\s]{0,2000}placeholder/;
 const EMPTY_VIDEO = /^:::\s*video\s*$/;
 
 /** Stand-ins left by the import (or by hand) that an editor should replace with the real photo or video. */

@@ -13,6 +13,7 @@ import { linksSchema } from "../../../widgets/links/data.ts";
 import { loadSidebarData, type SidebarData } from "../../../widgets/sidebar.tsx";
 import { checkAttachments } from "./attachments.ts";
 import { contentFiles } from "./content-files.ts";
+import { checkContentLinks } from "./content-links.ts";
 import { checkDuplicateTitles } from "./duplicates.ts";
 import { checkEmptyBodies } from "./empty-body.ts";
 import { checkLegacyEncoding } from "./legacy-encoding.ts";
@@ -23,6 +24,7 @@ import { checkMediaFiles } from "./media-files.ts";
 import { checkNfd } from "./nfd.ts";
 import { checkPlaceholders } from "./placeholders.ts";
 import { checkReferences } from "./references.ts";
+import { checkVideoFiles } from "./video-files.ts";
 import { decodeUtf8 } from "../content/read-text.ts";
 
 const TEXT = /\.(md|ya?ml)$/;
@@ -55,7 +57,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   const { contentDir } = options;
   const loaded = await loadSite({ contentDir, preview: options.preview, now: options.now });
   const { files, links } = await contentFiles(contentDir);
-  const issues = [...loaded.issues, ...textChecks(contentDir, files, loaded.rawTexts), ...(await checkMediaFiles(contentDir))];
+  const issues = [...loaded.issues, ...textChecks(contentDir, files, loaded.rawTexts), ...checkContentLinks(contentDir, links), ...(await checkMediaFiles(contentDir))];
   const model = loaded.partial;
   let sidebar: SidebarData | undefined;
   if (model) {
@@ -64,6 +66,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     const urls = siteAddresses(model);
     const references = checkReferences(model, fileSet);
     const images = imageRefs(model).filter((ref) => !references.reported.has(`${ref.file}\0${ref.src}`));
+    const videos = await checkVideoFiles(contentDir, fileSet);
     const sidebarData = await loadSidebarData(contentDir, model.articles, { now: options.now });
     sidebar = sidebarData.data;
     issues.push(
@@ -73,7 +76,8 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
       ...checkEmptyBodies(model, options.lenient ? "warning" : "error"),
       ...checkDuplicateTitles(model.articles),
       ...checkLengths([...model.articles, ...model.pages]),
-      ...(await checkImages(images, contentDir)),
+      ...videos.issues,
+      ...(await checkImages([...images, ...videos.posters], contentDir)),
       ...(await checkAttachments(model)),
       ...sidebarData.issues,
       ...(await checkDataLinks(contentDir, model.menu, loaded.menuLineOf, urls, fileSet)),

@@ -16,12 +16,12 @@ const required = (what: string, example: string) => (issue: { input?: unknown })
 const INVISIBLE = /[\s\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/gu;
 export const isVisibleText = (value: string): boolean => value.replace(INVISIBLE, "") !== "";
 
+/** A text that may be left empty, but not filled with characters nobody sees (it would look empty on the page). */
+export const visible = (schema: z.ZodString, example: string) =>
+  schema.refine((v) => v === "" || isVisibleText(v), `chỉ có ký tự vô hình (như dấu cách rộng 0), trông như để trống — gõ lại, ví dụ \`${example}\``);
+
 const text = (what: string, example: string) =>
-  z
-    .string({ error: required(what, example) })
-    .trim()
-    .min(1, `không được để trống — ví dụ \`${example}\``)
-    .refine(isVisibleText, `chỉ có ký tự vô hình (như dấu cách rộng 0), trông như để trống — gõ lại, ví dụ \`${example}\``);
+  visible(z.string({ error: required(what, example) }).trim().min(1, `không được để trống — ví dụ \`${example}\``), example);
 
 /**
  * A strict object whose "unknown field" message lists its own keys, so the list
@@ -54,11 +54,11 @@ export const articleFields = {
     error: required("một ngày", "date: 2020-02-29T15:41:14+07:00"),
   }),
   category: text("một mã chuyên mục", "category: lien-hiep-hoi"),
-  author: z.string({ error: "phải là một dòng chữ, ví dụ `author: BH`" }).trim().optional(),
-  summary: z.string({ error: "phải là một dòng chữ" }).trim().optional(),
+  author: visible(z.string({ error: "phải là một dòng chữ, ví dụ `author: BH`" }).trim(), "author: BH").optional(),
+  summary: visible(z.string({ error: "phải là một dòng chữ" }).trim(), "summary: Tóm tắt bài trong một hai câu").optional(),
   slug: slugField,
   image: z.string({ error: "phải là đường dẫn tới ảnh, ví dụ `image: ../../media/2020/anh.jpg`" }).trim().min(1).optional(),
-  image_alt: z.string().trim().min(1, "phải mô tả ảnh bằng lời").optional(),
+  image_alt: visible(z.string().trim().min(1, "phải mô tả ảnh bằng lời"), "image_alt: Quang cảnh Hội nghị").optional(),
   tags: stringList.optional(),
   legacy_url: stringList.optional(),
   draft: trueOrFalse.optional(),
@@ -90,14 +90,17 @@ export const pageFrontMatter = strictFields({
 });
 export type PageFrontMatter = z.infer<typeof pageFrontMatter>;
 
+const CATEGORY_KEY = "mã chuyên mục chỉ gồm chữ thường không dấu, số và dấu gạch nối, ví dụ `hoi-thanh-vien:`";
 export const categoriesData = z.record(
-  z.string().regex(/^[a-z0-9-]+$/, "mã chuyên mục chỉ gồm chữ thường không dấu, số và dấu gạch nối"),
+  z.string().regex(/^[a-z0-9-]+$/, CATEGORY_KEY),
   strictFields({
     name: text("một dòng chữ", "name: Liên hiệp Hội"),
     parent: z.string().optional(),
     description: z.string().optional(),
     order: z.number({ error: "phải là một số nguyên, ví dụ `order: 2`" }).int().optional(),
   }),
+  // zod reports a bad key as "invalid_key" without the key schema's message.
+  { error: (i) => (i.code === "invalid_key" ? CATEGORY_KEY : undefined) },
 );
 export type CategoriesData = z.infer<typeof categoriesData>;
 

@@ -1,12 +1,13 @@
 import jsYaml from "js-yaml";
-import { LineCounter, parseDocument, type Document } from "yaml";
+import { isAlias, LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { z } from "zod";
 import type { ContentIssue } from "./issues.ts";
 
 /** A parsed YAML document that can say on which line a value stands. */
 export interface YamlSource {
   value: unknown;
-  lineOf(path: readonly PropertyKey[]): number;
+  /** With `key`, the line of the key at the end of `path` rather than of its value. */
+  lineOf(path: readonly PropertyKey[], key?: boolean): number;
 }
 
 /**
@@ -26,11 +27,14 @@ export function parseYaml(
   } catch {
     return { issue: syntaxIssue(text, file, firstLine) };
   }
+  // `*x` only where the text could hold an alias: most files have none, and skip the second parse.
+  const alias = /(?:^|[\s[{,])\*[^\s,[\]{}]/m.test(text) ? aliasIssue(text, file, firstLine) : undefined;
+  if (alias) return { issue: alias };
   let located: ReturnType<typeof locate> | undefined;
   return {
     source: {
       value: value ?? null,
-      lineOf: (path) => (located ??= locate(text))(path) + firstLine - 1,
+      lineOf: (path, key) => (located ??= locate(text))(path, key) + firstLine - 1,
     },
   };
 }
@@ -71,14 +75,33 @@ function syntaxIssue(text: string, file: string, firstLine: number): ContentIssu
   return { file, line: line + firstLine - 1, field: "yaml", message: explain(lines[line - 1] ?? "", reason), severity: "error" };
 }
 
-/** Line (1-based, within the YAML text) of the value at `path`, or of its nearest ancestor. */
-function locate(text: string): (path: readonly PropertyKey[]) => number {
+/**
+ * YAML aliases (`&a` … `*a`): no editor needs them, and ten lines of aliases to aliases
+ * (a "billion laughs") make a value of 10¹² leaves that every later step would walk for ever.
+ */
+function aliasIssue(text: string, file: string, firstLine: number): ContentIssue | undefined {
+  const lineCounter = new LineCounter();
+  let line: number | undefined;
+  let name = "";
+  visit(parseDocument(text, { lineCounter, schema: "core" }), (_, node) => {
+    if (!isAlias(node)) return undefined;
+    line = lineCounter.linePos(node.range?.[0] ?? 0).line;
+    name = node.source;
+    return visit.BREAK;
+  });
+  if (line === undefined) return undefined;
+  const message = `dùng bí danh YAML (*${name}), điều trang không nhận — chép thẳng giá trị vào chỗ này và xóa dấu & ở chỗ đặt tên`;
+  return { file, line: line + firstLine - 1, field: "yaml", message, severity: "error" };
+}
+
+/** Line (1-based, within the YAML text) of the value at `path` (or its key), or of its nearest ancestor. */
+function locate(text: string): (path: readonly PropertyKey[], key?: boolean) => number {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, schema: "core" });
-  return (path) => {
+  return (path, key = false) => {
     for (let depth = path.length; depth >= 0; depth--) {
-      const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as unknown[], true);
-      const range = (node as { range?: [number, number, number] } | undefined)?.range;
+      const node = depth === 0 || (key && depth === path.length) ? undefined : doc.getIn(path.slice(0, depth) as unknown[], true);
+      const range = ((depth === 0 ? doc.contents : node) as { range?: [number, number, number] } | undefined)?.range;
       if (range) return lineCounter.linePos(range[0]).line;
       if (depth > 0) {
         // A key whose value is empty has no node: point at the key itself.
@@ -97,8 +120,9 @@ function locate(text: string): (path: readonly PropertyKey[]) => number {
 export function schemaIssues(error: z.ZodError, source: YamlSource, file: string): ContentIssue[] {
   return error.issues.map((issue) => ({
     file,
-    // An unknown field is reported at its own line, not at the start of its object.
-    line: source.lineOf(issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0]!] : issue.path),
+    // An unknown field is reported at its own line, not at the start of its object; a bad key at the key.
+    line:
+      issue.code === "unrecognized_keys" ? source.lineOf([...issue.path, issue.keys[0]!]) : source.lineOf(issue.path, issue.code === "invalid_key"),
     field: issue.path.join(".") || "(file)",
     message: issue.message,
     severity: "error" as const,

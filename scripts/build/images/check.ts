@@ -1,4 +1,5 @@
 import type { ContentIssue } from "../content/issues.ts";
+import { isVisibleText } from "../content/schema.ts";
 import { DEFAULT_CACHE_DIR } from "./config.ts";
 import { inspectSource } from "./inspect.ts";
 import { mapLimit } from "./limit.ts";
@@ -32,7 +33,8 @@ export async function checkImages(
   const issues = await mapLimit(refs, async (ref): Promise<ContentIssue[]> => {
     const found: ContentIssue[] = [];
     const issue = (message: string) => found.push({ file: ref.file, line: ref.line, field: ref.field, message, severity: "error" });
-    if (ref.alt !== undefined && ref.alt.trim() === "") {
+    // Zero-width characters only read as no description at all.
+    if (ref.alt !== undefined && !isVisibleText(ref.alt)) {
       issue(`ảnh ${ref.src} chưa có mô tả — viết trong [ ] điều ảnh cho thấy, cho người không xem được ảnh, ví dụ ![Quang cảnh hội nghị](…)`);
     }
     const source = resolveMediaSrc(ref.src, contentDir);

@@ -19,6 +19,11 @@ const ATTR = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 /** Attributes the picture sets itself. */
 const REPLACED = new Set(["src", "srcset", "sizes", "width", "height", "alt", "loading", "decoding", "fetchpriority"]);
 
+/** A `<video poster="/media/…">` (videos.yaml's file videos): the poster attribute and its value. */
+const POSTER = /(<video\b[^>]*?\sposter=")(\/media\/[^"]*)"/gi;
+/** The poster's width: the video box is at most the article column wide. */
+const POSTER_WIDTH = 760;
+
 /**
  * Rewrites every `<img src="/media/…">` of a page into a responsive
  * `<picture>`. The page's first content image loads eagerly with high
@@ -52,7 +57,23 @@ export async function transformImagesInHtml(html: string, ctx: TransformContext)
     }
     seenContentImage ||= isContent;
   }
-  return out + html.slice(last);
+  return posters(out + html.slice(last), ctx);
+}
+
+/**
+ * A video's poster is an image like any other: never the uploaded file, always a pipeline
+ * output (resized, metadata stripped, under a hashed name) in the fallback format.
+ */
+async function posters(html: string, ctx: TransformContext): Promise<string> {
+  const found = [...html.matchAll(POSTER)].map((m) => decodeHTMLAttribute(m[2]!));
+  if (found.length === 0) return html;
+  const urls = new Map<string, string>();
+  for (const src of found) {
+    const image = await ctx.images.image(src);
+    const jpegs = image.variants.filter((v) => v.format === image.fallback);
+    urls.set(src, (jpegs.filter((v) => v.width <= POSTER_WIDTH).at(-1) ?? jpegs[0]!).url);
+  }
+  return html.replace(POSTER, (_, start: string, src: string) => `${start}${urls.get(decodeHTMLAttribute(src))}"`);
 }
 
 /** Decoded attributes of an `<img>` tag, or null for a `<picture>` block. */

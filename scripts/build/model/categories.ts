@@ -29,15 +29,20 @@ export function buildCategories(
   const order = (x: Category) => data[x.key]?.order ?? 99;
   const ordered: Category[] = [];
   const visit = (c: Category, path: Category[]) => {
-    if (path.includes(c)) {
-      issues.push({ file, line: lineOf([c.key, "parent"]), field: `${c.key}.parent`, message: "các chuyên mục làm thành một vòng — một chuyên mục không thể là cha của chính nó", severity: "error" });
-      return;
-    }
     c.path = [...path, c];
     ordered.push(c);
     for (const child of [...c.children].sort((a, b) => order(a) - order(b))) visit(child, c.path);
   };
   for (const root of [...byKey.values()].filter((c) => !c.parent).sort((a, b) => order(a) - order(b))) visit(root, []);
+  // What no root reaches sits in a loop of parents (a → b → a, or a → a): its articles would vanish.
+  for (const c of byKey.values()) {
+    if (ordered.includes(c)) continue;
+    const chain = [c];
+    let p = c.parent!;
+    for (; !chain.includes(p); p = p.parent!) chain.push(p);
+    const message = `các chuyên mục ${[...chain, p].map((x) => x.key).join(" → ")} làm thành một vòng, không chuyên mục nào là gốc — xóa dòng \`parent:\` ở một chuyên mục trong vòng`;
+    issues.push({ file, line: lineOf([c.key, "parent"]), field: `${c.key}.parent`, message, severity: "error" });
+  }
   return ordered;
 }
 

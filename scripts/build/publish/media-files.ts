@@ -9,8 +9,11 @@ import path from "node:path";
  * content/media. Everything refused is reported by `npm run check` (scripts/build/check/media-files.ts).
  */
 
-/** Published as themselves. Keep in step with the Content-Type rules in netlify.toml. */
-export const DOCUMENT_TYPES: Readonly<Record<string, string>> = {
+/**
+ * Published as themselves: documents, and the video files videos.yaml plays (`src:`), none of which
+ * a browser runs. Keep in step with the Content-Type rules in netlify.toml.
+ */
+export const PUBLISHED_TYPES: Readonly<Record<string, string>> = {
   pdf: "application/pdf",
   doc: "application/msword",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -21,6 +24,7 @@ export const DOCUMENT_TYPES: Readonly<Record<string, string>> = {
   odt: "application/vnd.oasis.opendocument.text",
   ods: "application/vnd.oasis.opendocument.spreadsheet",
   odp: "application/vnd.oasis.opendocument.presentation",
+  mp4: "video/mp4",
 };
 
 /** Read by the image pipeline when an article uses them; never copied as uploaded. */
@@ -83,7 +87,7 @@ function activeMessage(ext: string): string {
 function unsupportedMessage(ext: string): string {
   if (ARCHIVE.has(ext)) return `tệp nén .${ext} không được đăng vì người đọc không thấy được bên trong trước khi tải — đăng từng tài liệu (PDF, Word, Excel)`;
   const what = ext ? `tệp .${ext}` : "tệp không có phần đuôi";
-  return `${what} không được đăng: trang chỉ đăng ảnh (qua bài viết) và tài liệu PDF, Word, Excel, PowerPoint, OpenDocument — đổi sang một trong các dạng đó, hoặc xóa tệp`;
+  return `${what} không được đăng: trang chỉ đăng ảnh (qua bài viết), tài liệu PDF, Word, Excel, PowerPoint, OpenDocument và video .mp4 — đổi sang một trong các dạng đó, hoặc xóa tệp`;
 }
 
 /** Walks content/media without following links; says what is published and what is refused. */
@@ -129,7 +133,7 @@ export async function scanMedia(contentDir: string): Promise<MediaScan> {
       }
       const ext = extension(entry.name);
       if (IMAGE.has(ext)) continue;
-      if (ext in DOCUMENT_TYPES) scan.documents.push({ source: real, rel: path.relative(start, file) });
+      if (ext in PUBLISHED_TYPES) scan.documents.push({ source: real, rel: path.relative(start, file) });
       else if (ACTIVE.has(ext)) refuse(file, "error", activeMessage(ext));
       else refuse(file, "warning", unsupportedMessage(ext));
     }

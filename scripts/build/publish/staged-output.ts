@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
+import { realpathSync } from "node:fs";
 import { chmod, link, mkdtemp, readdir, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 /**
@@ -32,6 +33,41 @@ export interface StageOptions {
 }
 
 const POLL_MS = 200;
+
+/** A folder's real path (through links); for one not made yet, its parent's real path and its name. */
+function real(dir: string): string {
+  const full = resolve(dir);
+  try {
+    return realpathSync(full);
+  } catch {
+    return dirname(full) === full ? full : join(real(dirname(full)), basename(full));
+  }
+}
+
+/** `inner` is a folder under `outer` (not `outer` itself). */
+function under(inner: string, outer: string): boolean {
+  const rel = relative(outer, inner);
+  return rel !== "" && rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+
+/**
+ * Why `siteDir` cannot be the site folder, or undefined. A build replaces that folder whole and
+ * deletes what was there, so it must not be or hold the content folder or the repository
+ * (OUTPUT_DIR=content or OUTPUT_DIR=. would delete every article), nor sit inside the content folder.
+ */
+export function siteDirProblem(siteDir: string, contentDir: string, repository: string): string | undefined {
+  const site = real(siteDir);
+  const fix = "đặt OUTPUT_DIR là một thư mục riêng cho trang, ví dụ OUTPUT_DIR=_site";
+  for (const [what, dir] of [["thư mục nội dung", contentDir], ["kho mã của trang", repository]] as const) {
+    const kept = real(dir);
+    if (site === kept || under(kept, site)) {
+      const how = site === kept ? `là ${what}` : `chứa ${what} ${kept}`;
+      return `OUTPUT_DIR=${siteDir} ${how}: bản dựng thay cả thư mục trang bằng bản mới, nên sẽ xóa mất nó — ${fix}`;
+    }
+  }
+  if (under(site, real(contentDir))) return `OUTPUT_DIR=${siteDir} nằm trong thư mục nội dung: trang đã dựng sẽ lẫn vào nội dung — ${fix}`;
+  return undefined;
+}
 
 /** Names beside the site folder: `.<name>.lock`, `.<name>.build-<pid>-…`, `.<name>.old-<pid>-…`. */
 function names(siteDir: string) {

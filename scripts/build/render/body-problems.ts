@@ -10,8 +10,14 @@ export interface RenderProblem {
   severity: "error" | "warning";
 }
 
-/** `![alt](target)` or `[text](target)` that markdown-it left as text: the target has a space or a bad bracket. */
-const UNPARSED = /(!?)\[([^\]\n]*)\]\(([^)\n]*)\)/g;
+/**
+ * `![alt](target)` or `[text](target)` that markdown-it left as text: the target has a space or a bad
+ * bracket. Bounded, so a line of `[a]([a](…` is not tried from every bracket to its end (quadratic:
+ * 600 KB of it took minutes); a real label or address is far shorter.
+ */
+const UNPARSED = /(!?)\[([^\]\n]{0,1000})\]\(([^)\n]{0,2000})\)/g;
+/** Schemes markdown-it never turns into a link (its validateLink): code a browser would run, or a local file. */
+const BLOCKED = /^\s*<?\s*(javascript|vbscript|file|data):/i;
 
 /**
  * What markdown-it accepts without a word but the reader sees broken: nesting past
@@ -69,6 +75,19 @@ function unparsed(inline: Token, line: number): RenderProblem[] {
   for (const [whole, bang, label, target] of text.matchAll(UNPARSED)) {
     const at = line + Math.max(0, inline.content.slice(0, inline.content.indexOf(whole)).split("\n").length - 1);
     const image = bang === "!";
+    const blocked = BLOCKED.exec(target!);
+    if (blocked) {
+      const scheme = blocked[1]!.toLowerCase();
+      problems.push({
+        line: at,
+        field: image ? "image" : "link",
+        message:
+          `\`${whole}\`: địa chỉ ${scheme}: ${scheme === "file" ? "là tệp trên máy tính của bạn" : "có thể là mã chạy trong trình duyệt"}, nên trang không bao giờ ` +
+          `đăng nó thành ${image ? "ảnh" : "liên kết"} (chữ hiện nguyên văn) — xóa nó, hoặc viết một địa chỉ web https://… hay một tệp trong content/media`,
+        severity: "error",
+      });
+      continue;
+    }
     const hint = /\s/.test(target!.trim())
       ? spacedHint(image, label!, target!.trim())
       : `kiểm tra dấu ngoặc: viết \`${bang}[${label}](địa-chỉ)\` không có dấu cách giữa \`]\` và \`(\``;

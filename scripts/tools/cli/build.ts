@@ -5,10 +5,11 @@ import Eleventy from "@11ty/eleventy";
 import { startSearchIndex } from "../../build/after-build.ts";
 import { preloadBuildContext, type BuildContext } from "../../build/build-context.ts";
 import { cmsRepository, CmsRepositoryError } from "../../build/admin/github-repo.ts";
-import { outputDir, siteDir, writeOutputTo } from "../../build/config.ts";
+import { fileURLToPath } from "node:url";
+import { contentDir, outputDir, siteDir, writeOutputTo } from "../../build/config.ts";
 import { ContentError, formatIssue } from "../../build/content/issues.ts";
 import { writeHeaders } from "../../build/publish/headers.ts";
-import { stageOutput } from "../../build/publish/staged-output.ts";
+import { siteDirProblem, stageOutput } from "../../build/publish/staged-output.ts";
 import { runCli } from "./run.ts";
 
 async function build(): Promise<number> {
@@ -34,6 +35,11 @@ async function build(): Promise<number> {
 }
 
 async function main(): Promise<number> {
+  const folder = siteDirProblem(siteDir, contentDir, fileURLToPath(new URL("../../..", import.meta.url)));
+  if (folder) {
+    console.error(`${folder}\nKhông ghi gì cả.`);
+    return 1;
+  }
   try {
     cmsRepository();
   } catch (error) {

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { contentDir, outputDir } from "../../build/config.ts";
-import { DOCUMENT_TYPES, mediaFileProblem } from "../../build/publish/media-files.ts";
+import { PUBLISHED_TYPES, mediaFileProblem } from "../../build/publish/media-files.ts";
 import { functionsMiddleware } from "./functions-middleware.ts";
 import type { FromRenderer, ToRenderer } from "./protocol.ts";
 import { FIXED_FILES } from "../../build/urls.ts";
@@ -158,7 +158,7 @@ async function serveStatic(res: ServerResponse, urlPath: string): Promise<boolea
     if (built && (await sendFile(res, built))) return true;
   }
   // Documents (PDF, Word…) as a production build publishes them (scripts/build/publish/media-files.ts).
-  const type = DOCUMENT_TYPES[extname(served).slice(1).toLowerCase()];
+  const type = PUBLISHED_TYPES[extname(served).slice(1).toLowerCase()];
   if (served.startsWith("/media/") && type) {
     const source = inside(contentDir, served);
     if (source && !mediaFileProblem(source, contentDir) && (await sendFile(res, source, type))) return true;
