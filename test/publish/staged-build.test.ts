@@ -73,7 +73,8 @@ describe("a production build swaps in whole or not at all", () => {
   let output: string;
 
   it("builds into a folder beside the output and leaves nothing else behind", async () => {
-    output = join(await mkdtemp(join(tmpdir(), "lhh-staged-")), "out");
+    // A parent folder that does not exist yet (OUTPUT_DIR=/tmp/new/_site) is made.
+    output = join(await mkdtemp(join(tmpdir(), "lhh-staged-")), "new", "out");
     const run = await startBuild(contentA, output).done;
     expect(run.status, run.stderr).toBe(0);
     pathsA = [...(await snapshot(output)).keys()].sort();

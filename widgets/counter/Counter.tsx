@@ -1,8 +1,8 @@
 import { Time } from "../../layouts/components.tsx";
 import { Box } from "../shared/Box.tsx";
 import type { CounterData } from "./data.ts";
+import { formatCount } from "./format-count.ts";
 
-const formatCount = (n: number) => new Intl.NumberFormat("vi-VN").format(n);
 
 /** Build-time figures; client.ts replaces them with live ones when it can. */
 export function Counter({ data }: { data: CounterData }) {

@@ -3,6 +3,8 @@
  * spends the token. A browser counts a page at most once in 30 minutes (remembered
  * in localStorage, never sent). On any failure the build-time figure stays.
  */
+import { formatCount } from "./format-count.ts";
+
 const REFRESH_MS = 60_000;
 const ONCE_PER_MS = 30 * 60_000;
 const SEEN = "counted-pages";
@@ -36,11 +38,10 @@ export default function init(): void {
   const boxes = [...document.querySelectorAll<HTMLElement>("[data-widget=counter]")];
   const api = boxes[0]?.dataset.api;
   if (!api) return;
-  const format = new Intl.NumberFormat("vi-VN");
   const show = ({ total, recent }: Figures) => {
     for (const box of boxes) {
-      box.querySelector("[data-counter-total]")!.textContent = format.format(total);
-      box.querySelector("[data-counter-recent]")!.textContent = format.format(recent);
+      box.querySelector("[data-counter-total]")!.textContent = formatCount(total);
+      box.querySelector("[data-counter-recent]")!.textContent = formatCount(recent);
       box.querySelector<HTMLElement>("[data-counter-recent-row]")!.hidden = false;
       box.querySelector<HTMLElement>("[data-counter-note]")!.hidden = true;
     }

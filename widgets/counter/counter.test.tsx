@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatIssue } from "../../scripts/build/content/issues.ts";
 import { ZONE } from "../../scripts/build/model/dates.ts";
 import { blobsServer, contentDir } from "../../test/widgets/helpers.ts";
+import { formatCount } from "./format-count.ts";
 import { Counter } from "./Counter.tsx";
 import { baseTotalModuleSource, loadCounter, writeBaseTotalModule } from "./data.ts";
 import { boundedStore } from "./bounded-store.ts";
@@ -67,5 +68,12 @@ describe("the figure in the HTML", () => {
     expect(html).toContain(">3.994.517</dd>");
     // Seconds precision and the +07:00 offset, like every other date of the site.
     expect(html).toContain('Số liệu lúc <time datetime="2027-05-20T09:05:00+07:00">20/05/2027 09:05</time>');
+  });
+});
+
+describe("formatCount", () => {
+  it("writes counts as Vietnamese does (Intl's vi-VN grouping), without loading ICU's locale data", () => {
+    const vi = new Intl.NumberFormat("vi-VN");
+    for (const n of [0, 7, 999, 1000, 12345, 999999, 1000000, 3994514, 1234567890]) expect(formatCount(n)).toBe(vi.format(n));
   });
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { realpathSync } from "node:fs";
-import { chmod, link, mkdtemp, readdir, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
+import { chmod, link, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -183,6 +183,8 @@ async function swap(staging: string, siteDir: string, old: () => string): Promis
 
 export async function stageOutput(siteDir: string, options: StageOptions = {}): Promise<StagedOutput> {
   const n = names(siteDir);
+  // OUTPUT_DIR=/tmp/new/_site: the lock and the staging folder sit beside the site folder, so its parent must exist.
+  await mkdir(dirname(n.lock), { recursive: true });
   await acquire(n.lock, options);
   let dir: string | undefined;
   let released = false;
