@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { MAX_FILE_BYTES, MAX_SIDE } from "./config.ts";
 import { displayPath } from "./source.ts";
+import { writeWhole } from "../write-whole.ts";
 
 /** What the encoder needs to know about a source that passed every check. */
 export interface SourceInfo {
@@ -85,11 +86,7 @@ async function inspectContent(file: string, shown: string, cacheDir: string): Pr
     return fail(`${shown} đã hỏng (${(error as Error).message.trim()}) — xuất lại ảnh từ bản gốc`);
   }
   const info: SourceInfo = { hash, bytes: bytes.length, format: meta.format!, width, height, transparent };
-  await mkdir(path.dirname(known), { recursive: true });
-  // Unique per call: the same photo under two names is inspected twice at once.
-  const tmp = `${known}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  await writeFile(tmp, JSON.stringify(info));
-  await rename(tmp, known);
+  await writeWhole(known, JSON.stringify(info));
   return { ok: true, info };
 }
 

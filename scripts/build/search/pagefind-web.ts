@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
-import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { writeWhole } from "../write-whole.ts";
 import { pagefindBinary, runPagefindCli } from "./build-index.ts";
 
 const CACHE_DIR = ".cache/pagefind-web";
@@ -21,11 +21,7 @@ export async function pagefindWebScript(): Promise<string> {
     await writeFile(path.join(scratch, "index.html"), `<!doctype html><html lang="vi"><body><main data-pagefind-body><p>mẫu</p></main></body></html>`);
     await runPagefindCli(scratch, path.join(scratch, "pagefind"));
     const script = await readFile(path.join(scratch, "pagefind", "pagefind.js"), "utf8");
-    await mkdir(path.dirname(cached), { recursive: true });
-    // Written whole, then renamed: a parallel build never reads half a file.
-    const part = `${cached}.${randomUUID()}`;
-    await writeFile(part, script);
-    await rename(part, cached);
+    await writeWhole(cached, script);
     return cached;
   } finally {
     await rm(scratch, { recursive: true, force: true });

@@ -1,8 +1,9 @@
 import { gzipAsync } from "@gfx/zopfli";
-import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
+import { writeWhole } from "../write-whole.ts";
 
 const CACHE_DIR = ".cache/pagefind-wasm";
 
@@ -28,11 +29,7 @@ export async function recompressWasm(pagefindDir: string): Promise<void> {
     let smaller: Buffer | undefined = await readFile(cached).catch(() => undefined);
     if (!smaller) {
       smaller = await zopfliGzip(gunzipSync(original));
-      await mkdir(CACHE_DIR, { recursive: true });
-      // Written whole, then renamed: a parallel build never reads half a file.
-      const part = `${cached}.${randomUUID()}`;
-      await writeFile(part, smaller);
-      await rename(part, cached);
+      await writeWhole(cached, smaller);
     }
     if (smaller.length < original.length) await writeFile(file, smaller);
   }
