@@ -1,10 +1,12 @@
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writePagefindIndex } from "../../scripts/build/search/build-index.ts";
 import { bundleSearchClient } from "../../scripts/build/search/bundle-client.ts";
+import { recompressWasm } from "../../scripts/build/search/recompress.ts";
 import { FIXTURE_DOCS } from "./fixture/articles.ts";
 
 /** The files a search can fetch from a bundle (fragments, chunks, metadata, wasm): name → bytes. */
@@ -79,5 +81,30 @@ describe("the Pagefind bundle a reader downloads from", () => {
     expect(script).toContain("pagefind_dcd");
     expect(script).not.toContain("import.meta");
     expect(script).not.toMatch(/\bimport\s*\(|^import\s|\bexport\s*\{/m);
+  });
+});
+
+describe("the recompressed wasm's cache", () => {
+  it("makes a damaged cached copy again instead of publishing it", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "wasm-cache-"));
+    // Compressible but unique to this run, so the cache starts without it.
+    const wasm = Buffer.concat([randomBytes(64), Buffer.alloc(20_000, "pagefind")]);
+    const original = gzipSync(wasm, { level: 1 });
+    const file = path.join(dir, "wasm.test.pagefind");
+    const cached = path.resolve(".cache/pagefind-wasm", `${createHash("sha256").update(original).digest("hex").slice(0, 16)}.pagefind`);
+    try {
+      await writeFile(file, original);
+      await recompressWasm(dir);
+      expect(gunzipSync(await readFile(file)).equals(wasm)).toBe(true);
+      // A cache restored half-written (a full disk, an interrupted upload).
+      await truncate(cached, 40);
+      await writeFile(file, original);
+      await recompressWasm(dir);
+      expect(gunzipSync(await readFile(file)).equals(wasm)).toBe(true);
+      expect(gunzipSync(await readFile(cached)).equals(wasm)).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      await rm(cached, { force: true });
+    }
   });
 });

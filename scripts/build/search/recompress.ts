@@ -17,6 +17,14 @@ export function zopfliGzip(data: Uint8Array): Promise<Buffer> {
   return gzipAsync(data, { numiterations: 5 }).then((bytes) => Buffer.from(bytes));
 }
 
+function inflatesTo(gzipped: Buffer, expected: Buffer): boolean {
+  try {
+    return gunzipSync(gzipped).equals(expected);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The wasm, recompressed with zopfli. It is the same in every build of a Pagefind version, so
  * the result is cached by the original's hash (a few seconds once, nothing after).
@@ -26,9 +34,14 @@ export async function recompressWasm(pagefindDir: string): Promise<void> {
     const file = path.join(pagefindDir, name);
     const original = await readFile(file);
     const cached = path.resolve(CACHE_DIR, `${createHash("sha256").update(original).digest("hex").slice(0, 16)}.pagefind`);
-    let smaller: Buffer | undefined = await readFile(cached).catch(() => undefined);
+    const wasm = gunzipSync(original);
+    // .cache/ is restored by CI and Netlify: a damaged copy is made again, never published.
+    let smaller: Buffer | undefined = await readFile(cached).then(
+      (bytes) => (inflatesTo(bytes, wasm) ? bytes : undefined),
+      () => undefined,
+    );
     if (!smaller) {
-      smaller = await zopfliGzip(gunzipSync(original));
+      smaller = await zopfliGzip(wasm);
       await writeWhole(cached, smaller);
     }
     if (smaller.length < original.length) await writeFile(file, smaller);
