@@ -11,7 +11,7 @@ export default defineConfig({
       "test/unit/**/*.test.ts",
       "widgets/**/*.test.{ts,tsx}",
       "test/widgets/{sidebar,registry}.test.ts",
-      "test/search/{vietnamese,index-html}.test.ts",
+      "test/search/{vietnamese,index-html,vocabulary}.test.ts",
       "test/publish/{redirects,metadata,netlify-config,open-redirect}.test.{ts,tsx}",
       "test/images/refs.test.ts",
     ],
