@@ -3,15 +3,16 @@ import { writeAssets } from "./assets.ts";
 import type { BuildContext } from "./build-context.ts";
 import { publishDocuments } from "./publish/media-files.ts";
 import { writeDefaultOgImage } from "./publish/og-image.ts";
-import { buildSearchIndex } from "./search/build-index.ts";
+import { buildSearchIndex, buildSearchIndexInWorker } from "./search/build-index.ts";
 import { searchDocuments } from "./search/from-model.ts";
 
 /**
  * The index is built from the model, not from the rendered pages, so a production build
- * starts it before Eleventy renders: Pagefind's own process then works on the other core.
+ * starts it before Eleventy renders, in a worker thread: it and Pagefind's own process then
+ * work on the other core.
  */
 export function startSearchIndex(build: BuildContext, outputDir: string): void {
-  const index = buildSearchIndex(searchDocuments(build.model), outputDir);
+  const index = buildSearchIndexInWorker(searchDocuments(build.model), outputDir);
   // Handled where afterBuild awaits it: a failure while Eleventy still renders must not end the
   // process as an unhandled rejection (a stack trace, the staging folder and lock left behind).
   index.catch(() => {});

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { arch, platform, setPriority } from "node:os";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import { withAttachmentText } from "./attachments.ts";
 import { renderIndexHtml, type SearchDocument } from "./index-html.ts";
 import { recompressWasm } from "./recompress.ts";
@@ -115,4 +116,21 @@ export async function buildSearchIndex(docs: SearchDocument[], outputDir: string
   await writeVocabulary(indexed, pagefindDir);
   await writeNewestOrder(pagefindDir);
   return { pages, indexMs: Math.round(performance.now() - started), pagefindDir };
+}
+
+/**
+ * `buildSearchIndex` in a worker thread (index-worker.ts), so that a production build's main thread
+ * only renders: on two cores the index's JavaScript no longer queues behind Eleventy's pages.
+ */
+export function buildSearchIndexInWorker(docs: SearchDocument[], outputDir: string): Promise<SearchIndexSummary> {
+  return new Promise((done, fail) => {
+    // Node 20 does not pass tsx's loader on to worker threads: the worker registers it itself.
+    const entry = new URL("./index-worker.ts", import.meta.url).href;
+    const boot = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
+    const worker = new Worker(boot, { eval: true, workerData: { docs, outputDir } });
+    let summary: SearchIndexSummary | undefined;
+    worker.once("message", (message: SearchIndexSummary) => (summary = message));
+    worker.once("error", fail);
+    worker.once("exit", (code) => (summary ? done(summary) : fail(new Error(`Search index: the worker stopped (exit code ${code}) without an index`))));
+  });
 }
