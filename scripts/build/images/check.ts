@@ -2,7 +2,7 @@ import type { ContentIssue } from "../content/issues.ts";
 import { isVisibleText } from "../content/schema.ts";
 import { DEFAULT_CACHE_DIR } from "./config.ts";
 import { inspectSource } from "./inspect.ts";
-import { mapLimit } from "./limit.ts";
+import { mapLimit } from "../map-limit.ts";
 import { resolveMediaSrc } from "./source.ts";
 
 /** An image that content refers to, with where the reference stands. */

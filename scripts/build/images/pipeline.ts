@@ -2,7 +2,7 @@ import { ContentError, type ContentIssue } from "../content/issues.ts";
 import { checkImages, type ImageRef } from "./check.ts";
 import { DEFAULT_CACHE_DIR } from "./config.ts";
 import { inspectSource } from "./inspect.ts";
-import { mapLimit } from "./limit.ts";
+import { mapLimit } from "../map-limit.ts";
 import { ImageSourceError, planImage, processImage, publishImage, type ProcessedImage } from "./process.ts";
 import { startProgress, type ProgressOptions } from "./progress.ts";
 import { resolveMediaSrc, type ResolvedSource } from "./source.ts";

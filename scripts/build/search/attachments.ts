@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Article, Page } from "../model/types.ts";
 import type { Attachment, SearchDocument } from "./index-html.ts";
+import { mapLimit } from "../map-limit.ts";
 
 /** Linked files whose text is indexed with the article. */
 const EXTRACTABLE = /\.(pdf|docx)$/i;
@@ -94,15 +95,14 @@ export async function attachmentText(file: string): Promise<Extracted> {
 
 /** The documents with the text of their attachments filled in (files without text are left out). */
 export async function withAttachmentText(docs: SearchDocument[]): Promise<SearchDocument[]> {
-  return Promise.all(
-    docs.map(async (doc) => {
-      if (!doc.attachments?.length) return doc;
-      const attachments: Attachment[] = [];
-      for (const file of doc.attachments) {
-        const extracted = file.text === undefined ? await attachmentText(file.path) : { ok: true as const, text: file.text };
-        if (extracted.ok && extracted.text) attachments.push({ ...file, text: extracted.text });
-      }
-      return { ...doc, attachments };
-    }),
-  );
+  // A few at a time: an imported site links thousands of files.
+  return mapLimit(docs, async (doc) => {
+    if (!doc.attachments?.length) return doc;
+    const attachments: Attachment[] = [];
+    for (const file of doc.attachments) {
+      const extracted = file.text === undefined ? await attachmentText(file.path) : { ok: true as const, text: file.text };
+      if (extracted.ok && extracted.text) attachments.push({ ...file, text: extracted.text });
+    }
+    return { ...doc, attachments };
+  });
 }

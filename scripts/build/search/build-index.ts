@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { arch, platform, setPriority } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { mapLimit } from "../map-limit.ts";
 import { withAttachmentText } from "./attachments.ts";
 import { renderIndexHtml, type SearchDocument } from "./index-html.ts";
 import { recompressWasm } from "./recompress.ts";
@@ -84,15 +85,11 @@ export async function writePagefindIndex(
       dirs.add(path.join(scratch, doc.url));
     }
     await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
-    const BATCH = 256;
-    for (let start = 0; start < docs.length; start += BATCH) {
-      await Promise.all(
-        docs.slice(start, start + BATCH).map((doc) => {
-          const file = doc.url.endsWith("/") ? `${doc.url}index.html` : doc.url;
-          return writeFile(path.join(scratch, file), renderIndexHtml(doc, indexText));
-        }),
-      );
-    }
+    await mapLimit(
+      docs,
+      (doc) => writeFile(path.join(scratch, doc.url.endsWith("/") ? `${doc.url}index.html` : doc.url), renderIndexHtml(doc, indexText)),
+      64,
+    );
     await runPagefindCli(scratch, fresh, ["--force-language", "vi"], background);
     if (!stock) await Promise.all([shortenPageIds(fresh), recompressWasm(fresh)]);
     const old = `${scratch}-old`;
