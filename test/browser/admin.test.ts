@@ -17,6 +17,7 @@ import { loadSite } from "../../scripts/build/content/load-site.ts";
 import { slugify } from "../../scripts/build/model/slug.ts";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import sharp from "sharp";
+import { FIXTURE_TREE } from "../../scripts/tools/fixtures/tree.ts";
 
 // Production's policy for /admin/, plus decap-server on localhost (the local backend these tests use).
 const POLICY = ADMIN_CSP.replace("connect-src 'self'", "connect-src 'self' http://localhost:*");
@@ -74,7 +75,7 @@ async function buildAdminInto(out: string, api: string): Promise<void> {
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), "admin-"));
-  await cp("content", join(root, "content"), { recursive: true });
+  await cp(FIXTURE_TREE, join(root, "content"), { recursive: true });
   // An article the old site knew as /i1644-…: another article must not claim that address too.
   await mkdir(join(root, "content/tin-tuc/2021"), { recursive: true });
   await cp("test/editors/fixtures/hoi-nghi-ban-chap-hanh.md", join(root, "content/tin-tuc/2021/hoi-nghi-ban-chap-hanh.md"));

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toTCVN3, toVNI } from "vietnamese-conversion";
 import { detectLegacyEncoding } from "../../scripts/build/check/legacy-encoding.ts";
 import { checkNfd } from "../../scripts/build/check/nfd.ts";
+import { FIXTURE_TREE } from "../../scripts/tools/fixtures/tree.ts";
 
 const run = promisify(execFile);
 const SAMPLE = "test/editors/fixtures/trien-khai-nhiem-vu-nam-2020.txt";
@@ -45,8 +46,8 @@ describe("npm run check", () => {
 
   beforeAll(async () => {
     content = join(await mkdtemp(join(tmpdir(), "check-")), "content");
-    await cp("content/_data", join(content, "_data"), { recursive: true });
-    for (const dir of ["trang", "tin-tuc/2020", "media/2020"]) await cp(join("content", dir), join(content, dir), { recursive: true });
+    await cp(join(FIXTURE_TREE, "_data"), join(content, "_data"), { recursive: true });
+    for (const dir of ["trang", "tin-tuc/2020", "media/2020"]) await cp(join(FIXTURE_TREE, dir), join(content, dir), { recursive: true });
     await mkdir(join(content, "tin-tuc/2021"), { recursive: true });
     await mkdir(join(content, "media/2021"), { recursive: true });
     await writeFile(join(content, "media/2021/bao-cao.pdf"), "%PDF-1.4\n");

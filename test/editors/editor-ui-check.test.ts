@@ -1,5 +1,5 @@
 // The editor UI refuses, before saving, what `npm run check` would then reject, with the same messages:
-// each mistake below is written into a copy of the content tree and checked both ways. The UI sees the
+// each mistake below is written into a copy of the fixture tree and checked both ways. The UI sees the
 // rest of the tree only through the index the build writes beside it (scripts/build/admin/tree-index.ts).
 import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
@@ -10,6 +10,7 @@ import { contentFiles } from "../../scripts/build/check/content-files.ts";
 import { validateContent } from "../../scripts/build/check/validate.ts";
 import { formatIssue, type ContentIssue } from "../../scripts/build/content/issues.ts";
 import { loadSite } from "../../scripts/build/content/load-site.ts";
+import { FIXTURE_TREE } from "../../scripts/tools/fixtures/tree.ts";
 
 // Inside the working directory, so that the check's paths (relative to it) are the UI's paths.
 let base: string;
@@ -20,7 +21,7 @@ let root: string;
 beforeAll(async () => {
   await mkdir(".cache", { recursive: true });
   base = await mkdtemp(join(process.cwd(), ".cache/editor-ui-check-"));
-  await cp("content", join(base, "content"), { recursive: true });
+  await cp(FIXTURE_TREE, join(base, "content"), { recursive: true });
   await mkdir(join(base, "content/tin-tuc/2021"), { recursive: true });
   // An article the old site knew as /i1644-…: another article must not claim that address too.
   await cp("test/editors/fixtures/hoi-nghi-ban-chap-hanh.md", join(base, "content/tin-tuc/2021/hoi-nghi-ban-chap-hanh.md"));

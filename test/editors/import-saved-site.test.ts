@@ -11,6 +11,7 @@ import { decodeHtml } from "../../scripts/tools/import/decode-html.ts";
 import { convertLegacy, fontEncoding } from "../../scripts/tools/import/legacy-text.ts";
 import { parseSavedPage, undoSavedName, type SavedArticle } from "../../scripts/tools/import/saved-page.ts";
 import { article, buildContent, makeContent, runCli } from "../support/content.ts";
+import { FIXTURE_TREE } from "../../scripts/tools/fixtures/tree.ts";
 
 let saved: string;
 beforeAll(async () => {
@@ -326,8 +327,8 @@ describe("npm run import: failures", () => {
 
   it("recognises an article written before by hand (same title and day) and says to add its old address", async () => {
     const content = await makeContent();
-    await cp("content/tin-tuc/2020/trien-khai-nhiem-vu-nam-2020.md", join(content, "tin-tuc/2020/trien-khai-nhiem-vu-nam-2020.md"));
-    await cp("content/media/2020", join(content, "media/2020"), { recursive: true });
+    await cp(join(FIXTURE_TREE, "tin-tuc/2020/trien-khai-nhiem-vu-nam-2020.md"), join(content, "tin-tuc/2020/trien-khai-nhiem-vu-nam-2020.md"));
+    await cp(join(FIXTURE_TREE, "media/2020"), join(content, "media/2020"), { recursive: true });
     const before = await readFile(join(content, "tin-tuc/2020/trien-khai-nhiem-vu-nam-2020.md"), "utf8");
     const r = import_(content, saved);
     expect(r.code).toBe(0);

@@ -8,6 +8,7 @@ import { toTCVN3, toVNI } from "vietnamese-conversion";
 import { loadSite } from "../../scripts/build/content/load-site.ts";
 import { parseLegacyExport, parsePostedAt } from "../../scripts/tools/import/parse-export.ts";
 import { escapeMarkdown } from "../../scripts/tools/import/to-markdown.ts";
+import { FIXTURE_TREE } from "../../scripts/tools/fixtures/tree.ts";
 
 const run = promisify(execFile);
 // A copy of shared/legacy-export/trien-khai-nhiem-vu-nam-2020.txt, byte for byte.
@@ -19,7 +20,7 @@ let content: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), "import-"));
   content = join(dir, "content");
-  await cp("content/_data", join(content, "_data"), { recursive: true });
+  await cp(join(FIXTURE_TREE, "_data"), join(content, "_data"), { recursive: true });
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 

@@ -10,16 +10,17 @@ import { loadSite } from "../../scripts/build/content/load-site.ts";
 import { categoriesData } from "../../scripts/build/content/schema.ts";
 import { ZONE } from "../../scripts/build/model/dates.ts";
 import { createArticle } from "../../scripts/tools/import/new-article.ts";
+import { FIXTURE_TREE } from "../../scripts/tools/fixtures/tree.ts";
 
 const run = promisify(execFile);
 let content: string;
 beforeEach(async () => {
   content = join(await mkdtemp(join(tmpdir(), "new-")), "content");
-  await cp("content/_data", join(content, "_data"), { recursive: true });
+  await cp(join(FIXTURE_TREE, "_data"), join(content, "_data"), { recursive: true });
 });
 afterEach(() => rm(join(content, ".."), { recursive: true, force: true }));
 
-const categories = async () => (await loadDataFile("content", "categories.yaml", categoriesData)).value!;
+const categories = async () => (await loadDataFile(FIXTURE_TREE, "categories.yaml", categoriesData)).value!;
 
 describe("createArticle", () => {
   it("names the file by year and slug in Vietnam time, writes valid front matter and refuses to overwrite", async () => {

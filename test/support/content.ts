@@ -3,15 +3,16 @@ import { spawnSync } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { FIXTURE_TREE } from "../../scripts/tools/fixtures/tree.ts";
 
 export const repoRoot = new URL("../..", import.meta.url).pathname;
 
-/** A fresh content tree with the real site data files, plus the given files (path → text or bytes). */
+/** A fresh content tree with the fixture tree's site data files, plus the given files (path → text or bytes). */
 export async function makeContent(files: Record<string, string | Buffer> = {}): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "lhh-content-"));
   await mkdir(join(dir, "_data"), { recursive: true });
   for (const f of ["site.yaml", "menu.yaml", "categories.yaml"]) {
-    await copyFile(join(repoRoot, "content", "_data", f), join(dir, "_data", f));
+    await copyFile(join(FIXTURE_TREE, "_data", f), join(dir, "_data", f));
   }
   for (const [path, content] of Object.entries(files)) {
     await mkdir(dirname(join(dir, path)), { recursive: true });
