@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { WIDGETS } from "../../widgets/registry.ts";
+import type { WidgetDefinition } from "../../widgets/widget.ts";
 import { bundleScript } from "./bundle.ts";
 import { bundleSearchClient } from "./search/bundle-client.ts";
 
@@ -31,8 +31,8 @@ function hashed(files: Map<string, string>, name: string, ext: string, content: 
 }
 
 /** assets/site.ts, then each widget's client (its default export, run once per page). */
-function siteScript(): string {
-  const clients = WIDGETS.flatMap((w) => (w.client ? [w.client] : []));
+function siteScript(widgets: readonly Pick<WidgetDefinition<string, unknown>, "client">[]): string {
+  const clients = widgets.flatMap((w) => (w.client ? [w.client] : []));
   return [
     `import "./assets/site.ts";`,
     ...clients.map((file, i) => `import init${i} from ${JSON.stringify(file)};\ninit${i}();`),
@@ -44,12 +44,15 @@ export async function writeAssets(outputDir: string, assets: Assets): Promise<vo
   await Promise.all([...assets.files].map(([url, content]) => writeFile(join(outputDir, url), content)));
 }
 
-/** Bundle the site CSS (site + widgets) and the client script into fingerprinted files. */
-export async function buildAssets(): Promise<Assets> {
+/**
+ * Bundle the site CSS (site + widgets) and the client script into fingerprinted files. The widgets
+ * are the caller's (widgets/registry.ts), so that `npm start` can pass freshly imported ones.
+ */
+export async function buildAssets(widgets: readonly Pick<WidgetDefinition<string, unknown>, "client">[]): Promise<Assets> {
   const cssFiles = [join(root, "assets", "site.css"), ...(await widgetStyles()), join(root, "assets", "print.css")];
   const css = (await Promise.all(cssFiles.map((f) => readFile(f, "utf8").catch(() => "")))).join("\n");
   const minifiedCss = await build({ stdin: { contents: css, loader: "css" }, write: false, minify: true });
-  const js = await bundleScript({ contents: siteScript(), resolveDir: root });
+  const js = await bundleScript({ contents: siteScript(widgets), resolveDir: root });
   const files = new Map<string, string>();
   return {
     css: hashed(files, "site", "css", minifiedCss.outputFiles[0]!.text),

@@ -6,6 +6,7 @@ import { ContentError, formatIssue } from "./content/issues.ts";
 import { ImagePipeline } from "./images/pipeline.ts";
 import { imageRefs } from "./images/refs.ts";
 import type { SiteModel } from "./model/types.ts";
+import { WIDGETS } from "../../widgets/registry.ts";
 import { renderSidebar } from "../../widgets/sidebar.tsx";
 
 /** Everything the templates share, computed once per build. */
@@ -51,7 +52,7 @@ async function computeBuildContext(): Promise<BuildContext> {
   const images = new ImagePipeline({ contentDir, outputDir });
   await images.prepare(imageRefs(model));
   stats.endStage("images");
-  const [assets, sidebarHtml] = await Promise.all([buildAssets(), renderSidebar(sidebar)]);
+  const [assets, sidebarHtml] = await Promise.all([buildAssets(WIDGETS), renderSidebar(sidebar)]);
   stats.endStage("assets");
   return { model, assets, sidebarHtml, images, stats };
 }

@@ -18,6 +18,7 @@ import { slugify } from "../../scripts/build/model/slug.ts";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import sharp from "sharp";
 import { FIXTURE_TREE } from "../../scripts/tools/fixtures/tree.ts";
+import { freePort } from "../support/wait.ts";
 
 // Production's policy for /admin/, plus decap-server on localhost (the local backend these tests use).
 const POLICY = ADMIN_CSP.replace("connect-src 'self'", "connect-src 'self' http://localhost:*");
@@ -27,15 +28,6 @@ let decap: ChildProcess;
 let site: Server;
 let browser: Browser;
 let siteUrl: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor(url: string, body: object): Promise<void> {
   for (let i = 0; i < 100; i++) {

@@ -12,6 +12,7 @@ import { SITE_CSP } from "../../scripts/build/publish/headers.ts";
 import { launchChromium } from "../../scripts/tools/quality/browser.ts";
 import { loadSidebarData, renderSidebar } from "../../widgets/sidebar.tsx";
 import { article, category, contentDir, SIDEBAR_FIXTURE } from "../widgets/helpers.ts";
+import { WIDGETS } from "../../widgets/registry.ts";
 
 /*
  * A tiny page made of the real sidebar, the site's real script and CSS (scripts/build/assets.ts), and
@@ -41,7 +42,7 @@ async function page(assets: { css: string; js: string }): Promise<string> {
 }
 
 beforeAll(async () => {
-  const assets = await buildAssets();
+  const assets = await buildAssets(WIDGETS);
   const files: Record<string, [string, string]> = { "/": ["text/html; charset=utf-8", await page(assets)] };
   for (const [url, content] of assets.files) files[url] = [url.endsWith(".css") ? "text/css" : "text/javascript", content];
   server = createServer((req, res) => {

@@ -1,14 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { DateTime } from "luxon";
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateFixtures } from "../../scripts/tools/fixtures/generate.ts";
 import { listFiles } from "../../scripts/build/list-files.ts";
 import { article, buildContent, repoRoot } from "../support/content.ts";
+import { startDevServer, type DevServer } from "../support/dev-server.ts";
+import { until } from "../support/wait.ts";
 
 const RELOAD_TAG = `<script src="/__dev/reload.js"></script>`;
 
@@ -18,34 +17,14 @@ function firstDifference(a: string, b: string): string {
   return `dev:   …${a.slice(Math.max(0, i - 80), i + 120)}\nbuilt: …${b.slice(Math.max(0, i - 80), i + 120)}`;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer().listen(0, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-    server.on("error", fail);
-  });
-}
-
-/** Poll until `probe` holds; generous, since the machine is shared (never a timing assertion). */
-async function until(what: string, probe: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (await probe().catch(() => false)) return;
-    await sleep(100);
-  }
-  throw new Error(`dev server: ${what} never happened`);
-}
-
 // `npm start` renders pages on request from its in-memory model; after edits, creations, renames and
 // deletions its pages must be byte-for-byte a production build's of the same tree. Dev-only
 // differences: the live-reload script, and drafts (off here: PREVIEW=0 makes the dev server publish-like).
 describe("dev server equals the production build", () => {
   let content: string;
   let output: string;
-  let server: ChildProcess;
+  let server: DevServer;
   let origin: string;
-  let log = "";
   const get = (path: string) => fetch(`${origin}${path}`);
 
   beforeAll(async () => {
@@ -53,21 +32,12 @@ describe("dev server equals the production build", () => {
     content = join(work, "content");
     output = join(work, "dev-out");
     await generateFixtures({ articles: 40, out: content, images: 2 });
-    const port = await freePort();
-    origin = `http://localhost:${port}`;
-    server = spawn(process.execPath, ["--import", "tsx", "scripts/tools/dev/server.ts", `--port=${port}`], {
-      cwd: repoRoot,
-      env: { ...process.env, CONTENT_DIR: content, OUTPUT_DIR: output, PREVIEW: "0" },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    });
-    server.stdout!.setEncoding("utf8").on("data", (chunk: string) => (log += chunk));
-    server.stderr!.setEncoding("utf8").on("data", (chunk: string) => (log += chunk));
-    await until("start-up", async () => log.includes("[dev] ready"));
+    server = await startDevServer(repoRoot, { CONTENT_DIR: content, OUTPUT_DIR: output, PREVIEW: "0" });
+    origin = server.origin;
   }, 120_000);
 
   afterAll(async () => {
-    if (server?.pid) process.kill(-server.pid, "SIGTERM");
+    server?.stop();
     await rm(join(content, ".."), { recursive: true, force: true });
   });
 
@@ -149,7 +119,7 @@ describe("dev server equals the production build", () => {
     const html = await (await get("/")).text();
     expect(html).toContain("Nội dung có 1 lỗi");
     expect(html).toMatch(/bai-viet-moi-tao\.md:\d+: category: không có chuyên mục/);
-    expect(log).toMatch(/bai-viet-moi-tao\.md:\d+: category/);
+    expect(server.log()).toMatch(/bai-viet-moi-tao\.md:\d+: category/);
     await writeFile(file, good);
     await until("the fix", async () => (await get("/")).status === 200);
   }, 120_000);

@@ -7,6 +7,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import { siteDirProblem } from "../../scripts/build/publish/staged-output.ts";
 import { article, makeContent, repoRoot } from "../support/content.ts";
+import { until } from "../support/wait.ts";
 
 interface Run {
   child: ChildProcess;
@@ -45,14 +46,6 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
 async function beside(output: string): Promise<string[]> {
   const parent = join(output, "..");
   return (await readdir(parent)).filter((e) => e.startsWith(".out."));
-}
-
-async function until(what: string, test: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 3000; i++) {
-    if (await test()) return;
-    await sleep(20);
-  }
-  throw new Error(`gave up waiting for ${what}`);
 }
 
 const siteA = { "tin-tuc/2020/bai-a.md": article({ title: "Bài của bản dựng A", date: "2020-03-01T08:00:00", category: "lien-hiep-hoi" }) };
@@ -94,7 +87,7 @@ describe("a production build swaps in whole or not at all", () => {
       if (!dir) return false;
       staging = join(output, "..", dir);
       return (await readdir(staging).catch(() => [] as string[])).includes("index.html");
-    });
+    }, 20);
     run.child.kill("SIGKILL");
     const killed = await run.done;
     expect(killed.signal).toBe("SIGKILL");
@@ -143,7 +136,7 @@ describe("two builds into one folder", () => {
     const holder = spawn("sleep", ["600"]);
     await writeFile(join(output, "..", ".out.lock"), JSON.stringify({ pid: holder.pid, host: hostname() }));
     const run = startBuild(contentA, output);
-    await until("the build to wait", async () => /Đang chờ bản dựng khác \(PID \d+\)/.test(run.stdout()));
+    await until("the build to wait", async () => /Đang chờ bản dựng khác \(PID \d+\)/.test(run.stdout()), 20);
     await sleep(1000);
     // Only the lock and the waiter's momentary attempts at it (.out.lock.<pid>.<random>): no staging folder, no output.
     expect(await readdir(join(output, "..")).then((e) => e.filter((x) => x !== ".out.lock" && !/^\.out\.lock\.\d+\.[0-9a-f]+$/.test(x)))).toEqual([]);

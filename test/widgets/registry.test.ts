@@ -17,7 +17,7 @@ describe("the widget registry", () => {
   });
 
   it("bundles each widget's client into site.js and runs it", async () => {
-    const assets = await buildAssets();
+    const assets = await buildAssets(WIDGETS);
     const js = assets.files.get(assets.js)!;
     // Each client looks its box up by the data-widget attribute its component writes.
     for (const w of WIDGETS.filter((w) => w.client)) expect(js).toContain(`[data-widget=${w.name}]`);

@@ -1,6 +1,8 @@
 // The renderer process of `npm start`: holds the content model in memory, updates it per changed
-// file and renders the requested URL on demand with the production routes and layouts. The dev
-// server (server.ts) restarts it when code changes, so templates are always freshly imported.
+// file and renders the requested URL on demand with the production routes and layouts. A change to
+// a template (layouts/, routes/, widgets/) is taken up by importing the templates again under a new
+// version (template-versions.ts); the dev server restarts the renderer for any other code change.
+import { register } from "node:module";
 import { join, sep } from "node:path";
 import { writeDefaultOgImage } from "../../build/publish/og-image.ts";
 import { buildAdmin } from "../../build/admin/build-admin.ts";
@@ -14,12 +16,12 @@ import { transformImagesInHtml } from "../../build/images/html.ts";
 import { ImagePipeline } from "../../build/images/pipeline.ts";
 import { imageRefs } from "../../build/images/refs.ts";
 import type { SiteModel } from "../../build/model/types.ts";
-import { loadSidebarData, renderSidebar } from "../../../widgets/sidebar.tsx";
 import { checkInBackground } from "./background-check.ts";
 import { ContentState } from "./content-state.ts";
 import { errorPage } from "./error-page.ts";
 import type { FromRenderer, ToRenderer } from "./protocol.ts";
 import { loadRoutes, routeTable, type RouteEntry } from "./routes.ts";
+import { VERSION_PARAM } from "./template-versions.ts";
 import { FIXED_FILES } from "../../build/urls.ts";
 
 type Problem = Parameters<typeof errorPage>[0];
@@ -29,8 +31,37 @@ const dataDir = join(contentDir, "_data") + sep;
 const mediaDir = join(contentDir, "media") + sep;
 const preview = isPreview();
 
+register(new URL("./template-versions.ts", import.meta.url));
+
+interface Templates {
+  routes: Awaited<ReturnType<typeof loadRoutes>>;
+  sidebar: typeof import("../../../widgets/sidebar.tsx");
+  registry: typeof import("../../../widgets/registry.ts");
+}
+let templateVersion = 0;
+/** Routes, sidebar and widgets, imported afresh (with every layout and widget they import). */
+async function loadTemplates(): Promise<Templates> {
+  const version = ++templateVersion;
+  const fresh = (file: string) => `${new URL(`../../../${file}`, import.meta.url).href}?${VERSION_PARAM}=${version}`;
+  const [routes, sidebar, registry] = await Promise.all([loadRoutes(version), import(fresh("widgets/sidebar.tsx")), import(fresh("widgets/registry.ts"))]);
+  return { routes, sidebar, registry };
+}
+
 const state = new ContentState(contentDir, preview);
-const routes = await loadRoutes();
+let templates = await loadTemplates();
+/** A template that failed to import: every page shows it until a later import succeeds. */
+let templateError: Error | undefined;
+
+async function reloadTemplates(): Promise<void> {
+  const started = performance.now();
+  try {
+    templates = await loadTemplates();
+    templateError = undefined;
+    console.log(`[dev] templates imported again in ${Math.round(performance.now() - started)} ms`);
+  } catch (error) {
+    templateError = error as Error;
+  }
+}
 let images = new ImagePipeline({ contentDir, outputDir });
 let published = -1;
 let assets: Assets | undefined;
@@ -52,8 +83,9 @@ async function update(paths?: string[]): Promise<void> {
   };
   generation++;
   try {
+    if (templateError) throw templateError;
     if (!assets || paths?.some((p) => !p.startsWith(contentDir))) {
-      assets = await buildAssets();
+      assets = await buildAssets(templates.registry.WIDGETS);
       await writeAssets(outputDir, assets);
     }
     if (paths?.some((p) => p.startsWith(mediaDir))) images = new ImagePipeline({ contentDir, outputDir });
@@ -73,15 +105,15 @@ async function update(paths?: string[]): Promise<void> {
     );
     await publishImages();
     lap("images");
-    const sidebar = await loadSidebarData(model.contentDir, model.articles);
+    const sidebar = await templates.sidebar.loadSidebarData(model.contentDir, model.articles);
     if (sidebar.issues.some((i) => i.severity === "error")) throw new ContentError(sidebar.issues);
-    const sidebarHtml = renderSidebar(sidebar.data);
+    const sidebarHtml = templates.sidebar.renderSidebar(sidebar.data);
     lap("sidebar");
     if (!paths || paths.some((p) => p.startsWith(dataDir))) {
       await Promise.all([buildAdmin(outputDir, model), writeDefaultOgImage(outputDir, model.site.name)]);
     } else await writeTreeIndex(outputDir, model);
     build = { model, assets, sidebarHtml, images, stats: new BuildStats() };
-    table = routeTable(routes, build);
+    table = routeTable(templates.routes, build);
     lap("routes");
     problem = undefined;
     const took = `${Math.round(performance.now() - started)} ms (${laps.join(", ")})`;
@@ -169,6 +201,8 @@ let queue: Promise<void> = update();
 process.on("message", (message: ToRenderer) => {
   if (message.type === "changed") {
     queue = queue.then(() => update(message.paths)).then(() => void send({ type: "reload" }));
+  } else if (message.type === "templates") {
+    queue = queue.then(() => reloadTemplates()).then(() => update(message.paths)).then(() => void send({ type: "reload" }));
   } else {
     queue = queue.then(() => respond(message.id, message.path));
   }

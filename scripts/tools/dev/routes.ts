@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BuildContext } from "../../build/build-context.ts";
+import { VERSION_PARAM } from "./template-versions.ts";
 
 /** What an Eleventy template in routes/ exports: front-matter data and a render function. */
 interface RouteModule {
@@ -20,10 +21,10 @@ export interface RouteEntry {
 
 const ROUTES_DIR = resolve("routes");
 
-/** Import every template of routes/ (the same ones the production build gives Eleventy). */
-export async function loadRoutes(): Promise<RouteModule[]> {
+/** Import every template of routes/ (the same ones the production build gives Eleventy), as `version` (template-versions.ts). */
+export async function loadRoutes(version: number): Promise<RouteModule[]> {
   const files = readdirSync(ROUTES_DIR).filter((f) => /\.11ty\.tsx?$/.test(f)).sort();
-  return Promise.all(files.map(async (f) => (await import(pathToFileURL(join(ROUTES_DIR, f)).href)) as RouteModule));
+  return Promise.all(files.map(async (f) => (await import(`${pathToFileURL(join(ROUTES_DIR, f)).href}?${VERSION_PARAM}=${version}`)) as RouteModule));
 }
 
 function lookup(data: Record<string, unknown>, path: string): unknown[] {

@@ -3,7 +3,8 @@
 // HTTP, watches the files, pushes live reload (Server-Sent Events) to pages — never to /admin/ —
 // and restarts the renderer when code changes, so layouts, widgets and routes are re-imported.
 import { fork, type ChildProcess } from "node:child_process";
-import { watch } from "node:fs";
+import chokidar from "chokidar";
+import { existsSync } from "node:fs";
 import { readFile, rm, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
@@ -11,6 +12,7 @@ import { parseArgs } from "node:util";
 import { contentDir, outputDir } from "../../build/config.ts";
 import { PUBLISHED_TYPES, mediaFileProblem } from "../../build/publish/media-files.ts";
 import { functionsMiddleware } from "./functions-middleware.ts";
+import { filesLoadedOnce, templatesOnly } from "./code-graph.ts";
 import type { FromRenderer, ToRenderer } from "./protocol.ts";
 import { FIXED_FILES } from "../../build/urls.ts";
 
@@ -109,11 +111,23 @@ function changed(path: string): void {
   timer = setTimeout(flush, 15);
 }
 
-function flush(): void {
+/** What the running renderer's code loads once (code-graph.ts), worked out again after each code change. */
+let loadedOnce = filesLoadedOnce(RENDERER);
+let flushing = Promise.resolve();
+const flush = () => void (flushing = flushing.then(applyChanges).catch((error: Error) => console.error(error)));
+
+async function applyChanges(): Promise<void> {
   const paths = [...pending];
   pending = new Set();
-  const code = paths.some((p) => CODE.some((dir) => p.startsWith(dir + sep)) && /\.(tsx?|mjs|js)$/.test(p) && !p.startsWith(resolve("assets") + sep));
-  if (code) {
+  const code = paths.filter((p) => CODE.some((dir) => p.startsWith(dir + sep)) && /\.(tsx?|mjs|js)$/.test(p) && !p.startsWith(resolve("assets") + sep));
+  if (code.length) {
+    const inPlace = renderer !== undefined && templatesOnly(code, await loadedOnce);
+    loadedOnce = filesLoadedOnce(RENDERER);
+    if (inPlace) {
+      console.log(`[dev] templates changed (${code.join(", ")}): importing them again`);
+      renderer!.send({ type: "templates", paths } satisfies ToRenderer);
+      return;
+    }
     console.log(`[dev] code changed (${paths.filter((p) => !p.startsWith(contentDir)).join(", ")}): restarting the renderer`);
     restartRenderer();
     return;
@@ -122,12 +136,16 @@ function flush(): void {
   renderer.send({ type: "changed", paths } satisfies ToRenderer);
 }
 
-function watchTree(dir: string): void {
-  try {
-    watch(dir, { recursive: true }, (_event, name) => name && changed(join(dir, name.toString())));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-  }
+/**
+ * chokidar, not fs.watch: Node 20's recursive fs.watch on Linux watches each file, and loses it for
+ * good when an editor saves by writing a new file and renaming it over the old one (vim, sed -i,
+ * many IDEs): every later save went unseen and the stale page stayed.
+ */
+function watchTrees(dirs: string[]): void {
+  chokidar
+    .watch(dirs.filter((dir) => existsSync(dir)), { ignoreInitial: true })
+    .on("all", (_event, path) => changed(resolve(path)))
+    .on("error", (error) => console.error(`[dev] watching files: ${(error as Error).message}`));
 }
 
 // --- HTTP ---------------------------------------------------------------------------------
@@ -206,8 +224,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
 // A fresh output folder: it then holds only what this server writes, never a stale page.
 await rm(outputDir, { recursive: true, force: true });
 startRenderer();
-watchTree(contentDir);
-for (const dir of CODE) watchTree(dir);
+watchTrees([contentDir, ...CODE]);
 createServer((req, res) => {
   handle(req, res).catch((error: Error) => {
     console.error(error);
