@@ -6,13 +6,21 @@ import { ArticleList, Breadcrumb, Html, Time } from "./components.tsx";
 
 const RELATED = 5;
 
+/** Each article's place in the newest-first list, worked out once per model (an indexOf per page was O(n²)). */
+const positions = new WeakMap<readonly Article[], Map<Article, number>>();
+function positionOf(articles: readonly Article[], article: Article): number {
+  let map = positions.get(articles);
+  if (!map) positions.set(articles, (map = new Map(articles.map((a, i) => [a, i]))));
+  return map.get(article) ?? -1;
+}
+
 export function ArticlePage({ build, article }: { build: BuildContext; article: Article }) {
   const { articles } = build.model;
-  const index = articles.indexOf(article);
+  const index = positionOf(articles, article);
   // The list is newest first: "previous" is the older neighbour.
   const older = articles[index + 1];
   const newer = index > 0 ? articles[index - 1] : undefined;
-  const related = article.category.articles.filter((a) => a !== article).slice(0, RELATED);
+  const related = article.category.articles.slice(0, RELATED + 1).filter((a) => a !== article).slice(0, RELATED);
   return (
     <Base
       build={build}
