@@ -55,6 +55,12 @@ describe("Vietnamese normalisation for search", () => {
     expect(fromIndexText(indexed)).toBe("Kĩ năng và kỹ thuật");
   });
 
+  it("rewrites the same word the same way wherever it stands: in markup, beside digits, twice, already indexed", () => {
+    const text = '<p class="hoà">Kĩ 2hoà, kĩ\u2060 thuỷ-lợi; KĨ</p> kĩ';
+    expect(toIndexText(text)).toBe('<p class="hòa">Kỹ\u2060 2hòa, kĩ\u2060 thủy-lợi; KỸ\u2060</p> kỹ\u2060');
+    expect(toIndexText(toIndexText(text))).toBe(toIndexText(text));
+  });
+
   it("leaves the syllables whose i or y never varies", () => {
     for (const text of ["chi hội", "vi sinh", "thi đua", "y tế", "Nguyễn Thị Vy", "kiến thức", "quyết định", "ký kết"]) {
       expect(fromIndexText(toIndexText(text))).toBe(text);
