@@ -2,17 +2,17 @@
 // with the content model kept in memory; a change to code the pipeline imports once (here the
 // <picture> markup the image stage renders) starts a new renderer. The server runs on a copy of the
 // project's code, so that the test can edit templates without touching the repository's.
-import { cp, mkdtemp, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyProjectCode } from "../../scripts/tools/bench/project-copy.ts";
 import { FIXTURE_TREE } from "../../scripts/tools/fixtures/tree.ts";
 import { repoRoot } from "../support/content.ts";
 import { startDevServer, type DevServer } from "../support/dev-server.ts";
 import { until } from "../support/wait.ts";
 
-const CODE = ["layouts", "routes", "widgets", "scripts", "assets", "netlify", "types", "package.json", "package-lock.json", "tsconfig.json", "netlify.toml"];
 const ARTICLE = "/tin-tuc/2020/02/trien-khai-nhiem-vu-nam-2020/";
 
 describe("dev server: template changes", () => {
@@ -40,8 +40,7 @@ describe("dev server: template changes", () => {
 
   beforeAll(async () => {
     project = await mkdtemp(join(tmpdir(), "lhh-dev-code-"));
-    for (const entry of CODE) await cp(join(repoRoot, entry), join(project, entry), { recursive: true });
-    await symlink(join(repoRoot, "node_modules"), join(project, "node_modules"));
+    await copyProjectCode(repoRoot, project);
     await cp(FIXTURE_TREE, join(project, "content"), { recursive: true });
     server = await startDevServer(project, { CONTENT_DIR: join(project, "content"), OUTPUT_DIR: join(project, "dev-out"), PREVIEW: "0" });
     origin = server.origin;

@@ -2,7 +2,7 @@
 // Builds fixture sites of each size and reports build time, stage times, peak memory, pages written and
 // the ratio to the floor (scripts/tools/bench/floor.ts) measured in the same run; with --hugo, the peer too:
 // Debian's Hugo then the Pagefind CLI over Hugo's output, on the same tree, right after our build, with
-// our time ÷ peer time and both peaks. Then the dev loop (edit, create, delete → served) on the site of
+// our time ÷ peer time and both peaks. Then the dev loop (edit, create, delete, a layout change → served) on the site of
 // N articles (default: the largest size). Writes bench-results/bench.json.
 // Times are reported, never asserted.
 import { execFile } from "node:child_process";
@@ -102,6 +102,7 @@ function table(results: SizeResult[], devLoop: (DevLoopResult & { articles: numb
       row("edit an article → page served with the edit", devLoop.edit),
       row("new article → served and listed on home", devLoop.create),
       row("delete an article → 404 and gone from home", devLoop.remove),
+      row("a layout saved → page served with the change", devLoop.layout),
     );
   }
   return lines.join("\n");

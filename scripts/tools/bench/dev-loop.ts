@@ -1,11 +1,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, unlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import matter from "gray-matter";
 import { DateTime } from "luxon";
 import { parseContentDate, ZONE } from "../../build/model/dates.ts";
 import { articleUrl } from "../../build/urls.ts";
+import { copyProjectCode } from "./project-copy.ts";
+
+/** The layout markup the dev loop marks to time a template change. */
+const FOOTER = '<footer class="site-footer">';
 
 export interface Timings {
   runsMs: number[];
@@ -22,6 +27,8 @@ export interface DevLoopResult {
   create: Timings;
   /** Article file deleted → its URL answers 404 and the home page no longer lists it. */
   remove: Timings;
+  /** A layout (layouts/base.tsx of a copy of the code) saved → the article page served with the change. */
+  layout: Timings;
 }
 
 async function waitFor(what: string, timeoutMs: number, probe: () => Promise<boolean>): Promise<void> {
@@ -64,8 +71,16 @@ export async function measureDevLoop(options: {
   const text = async (url: string) => (await page(url)).text();
   const articlePath = articleUrl(date.value, String(data.slug ?? basename(options.articleFile, ".md")));
 
+  // `npm start` in a copy of the code, so that a layout can be edited without touching the repository's.
+  const code = await mkdtemp(join(tmpdir(), "lhh-bench-code-"));
+  await copyProjectCode(process.cwd(), code);
+  const layoutFile = join(code, "layouts", "base.tsx");
+  const layout = await readFile(layoutFile, "utf8");
+  if (!layout.includes(FOOTER)) throw new Error(`dev loop: ${FOOTER} is not in layouts/base.tsx any more`);
+
   const started = performance.now();
-  const server = spawn("npm", ["start", "--", `--port=${options.port}`], {
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/tools/dev/server.ts", `--port=${options.port}`], {
+    cwd: code,
     env: { ...process.env, CONTENT_DIR: options.contentDir, OUTPUT_DIR: options.outputDir },
     stdio: ["ignore", "pipe", "inherit"],
     detached: true,
@@ -79,6 +94,7 @@ export async function measureDevLoop(options: {
     const edit: number[] = [];
     const create: number[] = [];
     const remove: number[] = [];
+    const layoutSaves: number[] = [];
     for (let run = 0; run < (options.runs ?? 5); run++) {
       const marker = `bench-dev-loop-${Date.now()}-${run}`;
       let saved = performance.now();
@@ -102,13 +118,19 @@ export async function measureDevLoop(options: {
       await waitFor(`${url} gone`, 120_000, async () => (await page(url)).status === 404 && !(await text("/")).includes(url));
       remove.push(Math.round(performance.now() - saved));
       created.pop();
+
+      saved = performance.now();
+      await writeFile(layoutFile, layout.replace(FOOTER, `${FOOTER.slice(0, -1)} data-bench="${marker}">`));
+      await waitFor(`the layout change in ${articlePath}`, 120_000, async () => (await text(articlePath)).includes(`data-bench="${marker}"`));
+      layoutSaves.push(Math.round(performance.now() - saved));
       await sleep(300);
     }
-    return { startupMs, edit: timings(edit), create: timings(create), remove: timings(remove) };
+    return { startupMs, edit: timings(edit), create: timings(create), remove: timings(remove), layout: timings(layoutSaves) };
   } finally {
     stopGroup(server);
     await writeFile(options.articleFile, original);
     await Promise.all(created.map((f) => unlink(f).catch(() => undefined)));
     await rm(options.outputDir, { recursive: true, force: true });
+    await rm(code, { recursive: true, force: true });
   }
 }
