@@ -115,6 +115,9 @@ export async function buildSearchIndex(docs: SearchDocument[], outputDir: string
   return { pages, indexMs: Math.round(performance.now() - started), pagefindDir };
 }
 
+/** What the index worker posts back. */
+export type IndexOutcome = { summary: SearchIndexSummary } | { error: string };
+
 /**
  * `buildSearchIndex` in a worker thread (index-worker.ts), so that a production build's main thread
  * only renders: on two cores the index's JavaScript no longer queues behind Eleventy's pages.
@@ -125,9 +128,12 @@ export function buildSearchIndexInWorker(docs: SearchDocument[], outputDir: stri
     const entry = new URL("./index-worker.ts", import.meta.url).href;
     const boot = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
     const worker = new Worker(boot, { eval: true, workerData: { docs, outputDir } });
-    let summary: SearchIndexSummary | undefined;
-    worker.once("message", (message: SearchIndexSummary) => (summary = message));
+    let outcome: IndexOutcome | undefined;
+    worker.once("message", (message: IndexOutcome) => (outcome = message));
     worker.once("error", fail);
-    worker.once("exit", (code) => (summary ? done(summary) : fail(new Error(`Search index: the worker stopped (exit code ${code}) without an index`))));
+    worker.once("exit", (code) => {
+      if (outcome && "summary" in outcome) done(outcome.summary);
+      else fail(new Error(outcome?.error ?? `Search index: the worker stopped (exit code ${code}) without an index`));
+    });
   });
 }
