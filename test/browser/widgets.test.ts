@@ -74,11 +74,14 @@ interface Opened {
   external: string[];
   /** Script errors and CSP violations. */
   problems: string[];
+  /** Requests whose response was received whole ("POST /api/visits"). */
+  finished: string[];
 }
 
 async function open(context: BrowserContext, options: { counterDown?: boolean } = {}): Promise<Opened> {
   const page = await context.newPage();
-  const opened: Opened = { page, external: [], problems: [] };
+  const opened: Opened = { page, external: [], problems: [], finished: [] };
+  page.on("requestfinished", (request) => opened.finished.push(`${request.method()} ${new URL(request.url()).pathname}`));
   await page.route("**/*", (route) => {
     const url = route.request().url();
     if (url.startsWith(`${base}/`) && !(options.counterDown && url.includes("/api/visits"))) return route.continue();
@@ -110,6 +113,8 @@ describe("visit counter", () => {
     expect(await a.page.locator("[data-counter-recent-row]").isVisible()).toBe(true);
     expect(await a.page.locator("[data-counter-note]").isVisible()).toBe(false);
     expect(await liveTotal()).toBe(before.total + 1);
+    // The count's answer is read, so the request ends at once (an unread body stayed open until the 10 s timeout).
+    await expect.poll(() => a.finished, { timeout: 5_000 }).toContain("POST /api/visits");
 
     await a.page.reload(); // the same browser, the same page, minutes later: not a new visit
     await waitForText(a.page, "[data-counter-total]", vi(before.total + 1));

@@ -46,10 +46,12 @@ export default function init(): void {
       box.querySelector<HTMLElement>("[data-counter-note]")!.hidden = true;
     }
   };
-  const call = (init?: RequestInit) => fetch(api, { ...init, signal: AbortSignal.timeout(10_000) });
+  // Every answer's body is read: an unread one keeps the request open until the timeout aborts it.
+  const call = (init?: RequestInit) =>
+    fetch(api, { ...init, signal: AbortSignal.timeout(10_000) }).then((res) => res.text().then((body) => ({ ok: res.ok, status: res.status, body })));
   const refresh = () =>
     call()
-      .then((res) => (res.ok ? (res.json() as Promise<Figures>) : Promise.reject(res.status)))
+      .then((res) => (res.ok ? (JSON.parse(res.body) as Figures) : Promise.reject(res.status)))
       .then((figures) => (show(figures), figures));
   const path = location.pathname;
   // 200: counted. 409 on the second try: the first was counted after all. 503: not recorded

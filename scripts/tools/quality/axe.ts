@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import type { Browser, Page } from "playwright-core";
+import { mapLimit } from "../../build/map-limit.ts";
 import { launchChromium } from "./browser.ts";
 import { isMain, runCli, siteRoot } from "./cli.ts";
 import { GATE_PAGES, GATE_WIDTHS, type SitePage } from "./pages.ts";
@@ -9,6 +10,7 @@ import { startPreviewServer } from "../preview-server.ts";
 import { functionsMiddleware } from "../dev/functions-middleware.ts";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const PARALLEL_TABS = 3;
 
 export interface A11yProblem {
   page: string;
@@ -165,20 +167,24 @@ export async function checkAccessibility(options: {
   maxTabs?: number;
 }): Promise<A11yProblem[]> {
   const browser = await launchChromium();
-  const problems: A11yProblem[] = [];
+  const visits = (options.pages ?? GATE_PAGES).flatMap((page) => (options.widths ?? GATE_WIDTHS).map((width) => ({ page, width })));
   try {
-    for (const page of options.pages ?? GATE_PAGES) {
-      for (const width of options.widths ?? GATE_WIDTHS) {
+    // A few tabs at once: most of a visit is waiting (network idle, a frame after each Tab), and
+    // Playwright emulates focus in every page, so a tab's keyboard checks do not depend on the others.
+    const found = await mapLimit(
+      visits,
+      async ({ page, width }) => {
         const tab = await open(browser, options.baseUrl, page, width);
-        problems.push(...(await axeViolations(tab, page, width)));
-        problems.push(...(await keyboardProblems(tab, page, width, options.maxTabs ?? 400)));
+        const problems = [...(await axeViolations(tab, page, width)), ...(await keyboardProblems(tab, page, width, options.maxTabs ?? 400))];
         await tab.close();
-      }
-    }
+        return problems;
+      },
+      PARALLEL_TABS,
+    );
+    return found.flat();
   } finally {
     await browser.close();
   }
-  return problems;
 }
 
 export function formatA11yProblems(problems: A11yProblem[]): string {
