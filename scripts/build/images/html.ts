@@ -25,6 +25,12 @@ const POSTER = /(<video\b[^>]*?\sposter=")(\/media\/[^"]*)"/gi;
 const POSTER_WIDTH = 760;
 
 /**
+ * Each `<picture>` as rendered, per pipeline (one per build) and tag: an article's card recurs on the
+ * home page, its categories, tags and year, and the pipeline's answer for a source never changes.
+ */
+const rendered = new WeakMap<ImagePipeline, Map<string, string>>();
+
+/**
  * Rewrites every `<img src="/media/…">` of a page into a responsive
  * `<picture>`. The page's first content image loads eagerly with high
  * priority; every later one is lazy. Other images are left as they are.
@@ -32,6 +38,8 @@ const POSTER_WIDTH = 760;
 export async function transformImagesInHtml(html: string, ctx: TransformContext): Promise<string> {
   // Most pages have no content image at all: skip the tag scan for them.
   if (!html.includes(`"${MEDIA_PREFIX}`)) return html;
+  let pictures = rendered.get(ctx.images);
+  if (!pictures) rendered.set(ctx.images, (pictures = new Map()));
   const found = [...html.matchAll(TAG)].map((m) => ({ tag: m[0], index: m.index, attrs: parseImg(m[0]) }));
   const images = new Map(
     await Promise.all(
@@ -50,9 +58,14 @@ export async function transformImagesInHtml(html: string, ctx: TransformContext)
       if (attrs.alt === undefined) {
         throw new Error(`${ctx.page ?? "page"}: <img src="${attrs.src}"> has no alt attribute — give every image a description`);
       }
-      const kept = Object.fromEntries(Object.entries(attrs).filter(([name]) => !REPLACED.has(name))) as Record<string, string>;
-      const picture = Picture({ image, alt: attrs.alt, sizes: attrs.sizes ?? ctx.sizes ?? IMAGE_SIZES.article, eager: !seenContentImage, attrs: kept });
-      out += html.slice(last, index) + render(picture);
+      const key = `${!seenContentImage}\n${ctx.sizes ?? ""}\n${tag}`;
+      let picture = pictures.get(key);
+      if (picture === undefined) {
+        const kept = Object.fromEntries(Object.entries(attrs).filter(([name]) => !REPLACED.has(name))) as Record<string, string>;
+        picture = render(Picture({ image, alt: attrs.alt, sizes: attrs.sizes ?? ctx.sizes ?? IMAGE_SIZES.article, eager: !seenContentImage, attrs: kept }));
+        pictures.set(key, picture);
+      }
+      out += html.slice(last, index) + picture;
       last = index + tag.length;
     }
     seenContentImage ||= isContent;

@@ -11,7 +11,7 @@ import { recompressWasm } from "./recompress.ts";
 import { shortenPageIds } from "./short-ids.ts";
 import { toIndexText } from "./vietnamese.ts";
 import { writeNewestOrder } from "./write-newest-order.ts";
-import { writeVocabulary } from "./write-vocabulary.ts";
+import { vocabularyJson, writeVocabulary } from "./write-vocabulary.ts";
 
 export type { SearchDocument } from "./index-html.ts";
 
@@ -56,6 +56,8 @@ export interface IndexOptions {
   stock?: boolean;
   /** Lower Pagefind's priority (npm start). */
   background?: boolean;
+  /** Work for this thread while the CLI indexes in its own process. */
+  whileIndexing?: () => void;
 }
 
 /**
@@ -72,7 +74,7 @@ export interface IndexOptions {
 export async function writePagefindIndex(
   docs: SearchDocument[],
   pagefindDir: string,
-  { indexText = toIndexText, stock = false, background = false }: IndexOptions = {},
+  { indexText = toIndexText, stock = false, background = false, whileIndexing }: IndexOptions = {},
 ): Promise<number> {
   const parent = path.dirname(pagefindDir);
   await mkdir(parent, { recursive: true });
@@ -90,7 +92,12 @@ export async function writePagefindIndex(
       (doc) => writeFile(path.join(scratch, doc.url.endsWith("/") ? `${doc.url}index.html` : doc.url), renderIndexHtml(doc, indexText)),
       64,
     );
-    await runPagefindCli(scratch, fresh, ["--force-language", "vi"], background);
+    const indexing = runPagefindCli(scratch, fresh, ["--force-language", "vi"], background);
+    try {
+      whileIndexing?.();
+    } finally {
+      await indexing;
+    }
     if (!stock) await Promise.all([shortenPageIds(fresh), recompressWasm(fresh)]);
     const old = `${scratch}-old`;
     await rename(pagefindDir, old).catch((error: NodeJS.ErrnoException) => {
@@ -109,8 +116,9 @@ export async function buildSearchIndex(docs: SearchDocument[], outputDir: string
   const started = performance.now();
   const pagefindDir = path.join(outputDir, "pagefind");
   const indexed = await withAttachmentText(docs);
-  const pages = await writePagefindIndex(indexed, pagefindDir, { background });
-  await writeVocabulary(indexed, pagefindDir);
+  let vocabulary = "";
+  const pages = await writePagefindIndex(indexed, pagefindDir, { background, whileIndexing: () => (vocabulary = vocabularyJson(indexed)) });
+  await writeVocabulary(indexed, pagefindDir, vocabulary);
   await writeNewestOrder(pagefindDir);
   return { pages, indexMs: Math.round(performance.now() - started), pagefindDir };
 }
