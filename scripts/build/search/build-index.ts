@@ -116,7 +116,7 @@ export async function buildSearchIndex(docs: SearchDocument[], outputDir: string
   const started = performance.now();
   const pagefindDir = path.join(outputDir, "pagefind");
   const indexed = await withAttachmentText(docs);
-  let vocabulary = "";
+  let vocabulary: string | undefined;
   const pages = await writePagefindIndex(indexed, pagefindDir, { background, whileIndexing: () => (vocabulary = vocabularyJson(indexed)) });
   await writeVocabulary(indexed, pagefindDir, vocabulary);
   await writeNewestOrder(pagefindDir);
