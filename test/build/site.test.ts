@@ -1,6 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { statsLines } from "../../scripts/tools/bench/measure.ts";
 import { article, buildContent, makeContent } from "../support/content.ts";
 
 type Built = Awaited<ReturnType<typeof buildContent>>;
@@ -30,9 +31,20 @@ let site: Built;
 let preview: Built;
 beforeAll(async () => {
   const dir = await makeContent(files);
-  [site, preview] = await Promise.all([buildContent(dir), buildContent(dir, { PREVIEW: "1" })]);
+  [site, preview] = await Promise.all([buildContent(dir), buildContent(dir, { PREVIEW: "1", BUILD_STATS: "1" })]);
   expect(site.stderr).toBe("");
   expect(site.status).toBe(0);
+});
+
+describe("BUILD_STATS=1 (what npm run bench reads)", () => {
+  it("reports the stage times, the pages and this process's own peak memory, apart from the Pagefind CLI's", () => {
+    const stats = statsLines("BUILD_STATS", preview.stdout) as { stages: Record<string, number>; pages: number; processPeakMB: number };
+    expect(Object.keys(stats.stages)).toEqual(expect.arrayContaining(["load", "render", "write", "search"]));
+    expect(stats.pages).toBeGreaterThan(30);
+    // A Node process running Eleventy holds well over 50 MB; a figure in bytes or kilobytes would be far off.
+    expect(stats.processPeakMB).toBeGreaterThan(50);
+    expect(stats.processPeakMB).toBeLessThan(4096);
+  });
 });
 
 async function htmlFiles(dir: string): Promise<string[]> {

@@ -24,7 +24,10 @@ interface RunStats {
   /** The program's own total (BUILD_STATS / FLOOR_STATS totalMs), without process start-up. */
   totalMs: number | null;
   stages: Record<string, number>;
+  /** The largest process of the run: for a build, its own or the Pagefind CLI's it starts. */
   peakRssMB: number;
+  /** The build's own process (BUILD_STATS processPeakMB), without the Pagefind CLI. */
+  processPeakMB: number | null;
   pages: number | null;
 }
 
@@ -47,6 +50,7 @@ async function measure(args: string[], env: NodeJS.ProcessEnv, prefix: string): 
     totalMs: typeof stats.totalMs === "number" ? stats.totalMs : null,
     stages: (stats.stages as Record<string, number> | undefined) ?? {},
     peakRssMB: Math.round(result.maxRssBytes / 2 ** 20),
+    processPeakMB: typeof stats.processPeakMB === "number" ? stats.processPeakMB : null,
     pages: typeof stats.pages === "number" ? stats.pages : null,
   };
 }
@@ -73,7 +77,7 @@ const seconds = (ms: number | null): string => (ms === null ? "–" : (ms / 1000
 function table(results: SizeResult[], devLoop: (DevLoopResult & { articles: number }) | null): string {
   const stageNames = [...new Set(results.flatMap((r) => Object.keys(r.build.stages)))];
   const header = [
-    "articles", "build s", "floor s", "ratio", ...stageNames.map((s) => `${s} s`), "peak MB", "floor MB", "html files",
+    "articles", "build s", "floor s", "ratio", ...stageNames.map((s) => `${s} s`), "peak MB", "node MB", "floor MB", "html files",
     "hugo s", "pagefind s", "peer s", "÷ peer", "peer MB",
   ];
   const rows = results.map((r) => [
@@ -83,6 +87,7 @@ function table(results: SizeResult[], devLoop: (DevLoopResult & { articles: numb
     `${r.ratio}×`,
     ...stageNames.map((s) => seconds(r.build.stages[s] ?? null)),
     String(r.build.peakRssMB),
+    r.build.processPeakMB === null ? "–" : String(r.build.processPeakMB),
     String(r.floor.peakRssMB),
     String(r.build.htmlFilesWritten),
     seconds(r.peer?.hugoMs ?? null),

@@ -29,7 +29,8 @@ async function build(): Promise<number> {
   // Last: the header rules are made from the finished output's folders.
   await writeHeaders(outputDir);
   const pages = context.model.articles.length + context.model.pages.length + context.model.listings.length;
-  context.stats.report({ pages });
+  // This process alone (worker threads included; not Pagefind's own process): the bench shows both.
+  context.stats.report({ pages, processPeakMB: Math.round(process.resourceUsage().maxRSS / 1024) });
   console.log(`Built ${pages} pages into ${siteDir}.`);
   return 0;
 }
