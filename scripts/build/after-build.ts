@@ -31,6 +31,7 @@ export async function afterBuild(build: BuildContext, outputDir: string): Promis
     publishDocuments(model.contentDir, outputDir),
   ]);
   build.stats.endStage("write");
-  await (build.searchIndex ?? buildSearchIndex(searchDocuments(model), outputDir));
+  const index = await (build.searchIndex ?? buildSearchIndex(searchDocuments(model), outputDir));
+  if (index.fromCache) console.log("Search index: nothing indexed changed; the bundle kept in .cache/search/ was copied.");
   build.stats.endStage("search");
 }

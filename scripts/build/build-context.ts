@@ -6,6 +6,7 @@ import { ContentError, formatIssue } from "./content/issues.ts";
 import { ImagePipeline } from "./images/pipeline.ts";
 import { imageRefs } from "./images/refs.ts";
 import type { SiteModel } from "./model/types.ts";
+import type { SearchIndexSummary } from "./search/build-index.ts";
 import { WIDGETS } from "../../widgets/registry.ts";
 import { renderSidebar } from "../../widgets/sidebar.tsx";
 
@@ -20,7 +21,7 @@ export interface BuildContext {
   /** This build's stage timings. */
   stats: BuildStats;
   /** The search index, when it was started before rendering (production builds). */
-  searchIndex?: Promise<unknown>;
+  searchIndex?: Promise<SearchIndexSummary>;
 }
 
 let preloaded: Promise<BuildContext> | undefined;

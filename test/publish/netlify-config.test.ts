@@ -89,7 +89,7 @@ describe("netlify.toml", () => {
     const config = parse(await readFile(toml, "utf8")) as any;
     expect(config.build).toMatchObject({ command: "npm run build", publish: "_site", functions: "netlify/functions" });
     expect(config.build.environment.NODE_VERSION).toBe("22");
-    expect(config.plugins).toEqual([{ package: "netlify-plugin-cache", inputs: { paths: [".cache/images"] } }]);
+    expect(config.plugins).toEqual([{ package: "netlify-plugin-cache", inputs: { paths: [".cache/images", ".cache/search"] } }]);
   });
 
   it("parses with Netlify's header and redirect parsers without errors", async () => {

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { arch, platform, setPriority } from "node:os";
@@ -6,6 +7,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { mapLimit } from "../map-limit.ts";
 import { withAttachmentText } from "./attachments.ts";
+import { keepSearchBundle, restoreSearchBundle, searchBundleKey } from "./bundle-cache.ts";
 import { renderIndexHtml, type SearchDocument } from "./index-html.ts";
 import { recompressWasm } from "./recompress.ts";
 import { shortenPageIds } from "./short-ids.ts";
@@ -19,6 +21,8 @@ export interface SearchIndexSummary {
   pages: number;
   /** Wall time of indexing and writing, in milliseconds. */
   indexMs: number;
+  /** The bundle was copied from .cache/search/: nothing indexed had changed. */
+  fromCache: boolean;
   pagefindDir: string;
 }
 
@@ -99,28 +103,51 @@ export async function writePagefindIndex(
       await indexing;
     }
     if (!stock) await Promise.all([shortenPageIds(fresh), recompressWasm(fresh)]);
-    const old = `${scratch}-old`;
-    await rename(pagefindDir, old).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== "ENOENT") throw error;
-    });
-    await rename(fresh, pagefindDir);
-    await rm(old, { recursive: true, force: true });
+    await swapIn(fresh, pagefindDir);
     return docs.length;
   } finally {
     await Promise.all([rm(scratch, { recursive: true, force: true }), rm(fresh, { recursive: true, force: true })]);
   }
 }
 
-/** Articles and static pages into `<outputDir>/pagefind/`; `background` (npm start) lowers Pagefind's priority. */
-export async function buildSearchIndex(docs: SearchDocument[], outputDir: string, background = false): Promise<SearchIndexSummary> {
+/** Put the bundle in `fresh` at `pagefindDir` by renames: a reader sees the old bundle or the new one, whole. */
+async function swapIn(fresh: string, pagefindDir: string): Promise<void> {
+  const old = `${fresh}-old`;
+  await rename(pagefindDir, old).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "ENOENT") throw error;
+  });
+  await rename(fresh, pagefindDir);
+  await rm(old, { recursive: true, force: true });
+}
+
+/**
+ * Articles and static pages into `<outputDir>/pagefind/`; `background` (npm start) lowers Pagefind's priority.
+ * When nothing indexed has changed since a build that kept its bundle (bundle-cache.ts), that bundle is copied;
+ * `cache: false` (or SEARCH_INDEX_CACHE=off, as the benchmark sets) always indexes afresh.
+ */
+export async function buildSearchIndex(
+  docs: SearchDocument[],
+  outputDir: string,
+  { background = false, cache = process.env.SEARCH_INDEX_CACHE !== "off" }: { background?: boolean; cache?: boolean } = {},
+): Promise<SearchIndexSummary> {
   const started = performance.now();
   const pagefindDir = path.join(outputDir, "pagefind");
   const indexed = await withAttachmentText(docs);
+  const key = cache ? await searchBundleKey(indexed) : undefined;
+  if (key) {
+    await mkdir(outputDir, { recursive: true });
+    const restored = path.join(outputDir, `.pagefind-kept-${randomUUID()}`);
+    if (await restoreSearchBundle(key, restored)) {
+      await swapIn(restored, pagefindDir);
+      return { pages: indexed.length, indexMs: Math.round(performance.now() - started), pagefindDir, fromCache: true };
+    }
+  }
   let vocabulary: string | undefined;
   const pages = await writePagefindIndex(indexed, pagefindDir, { background, whileIndexing: () => (vocabulary = vocabularyJson(indexed)) });
   await writeVocabulary(indexed, pagefindDir, vocabulary);
   await writeNewestOrder(pagefindDir);
-  return { pages, indexMs: Math.round(performance.now() - started), pagefindDir };
+  if (key) await keepSearchBundle(key, pagefindDir);
+  return { pages, indexMs: Math.round(performance.now() - started), pagefindDir, fromCache: false };
 }
 
 /** What the index worker posts back. */

@@ -15,5 +15,5 @@ if (errors.length || !model) {
   process.exit(1);
 }
 process.stdout.write("checked\n");
-const { pages, indexMs } = await buildSearchIndex(searchDocuments(model), outputDir, true);
-console.log(`[dev] search index: ${pages} pages in ${indexMs} ms`);
+const { pages, indexMs, fromCache } = await buildSearchIndex(searchDocuments(model), outputDir, { background: true });
+console.log(`[dev] search index: ${pages} pages in ${indexMs} ms${fromCache ? " (unchanged: from .cache/search)" : ""}`);

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const work = await mkdtemp(path.join(os.tmpdir(), "search-measure-"));
   try {
     const oursDir = path.join(work, "ours");
-    const ours = await buildSearchIndex(docs, oursDir);
+    const ours = await buildSearchIndex(docs, oursDir, { cache: false });
     const stockStart = performance.now();
     // Stock Pagefind chunks by its own default (the service restarts for each index).
     const ourChunking = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
