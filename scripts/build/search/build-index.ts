@@ -146,7 +146,8 @@ export async function buildSearchIndex(
   const pages = await writePagefindIndex(indexed, pagefindDir, { background, whileIndexing: () => (vocabulary = vocabularyJson(indexed)) });
   await writeVocabulary(indexed, pagefindDir, vocabulary);
   await writeNewestOrder(pagefindDir);
-  if (key) await keepSearchBundle(key, pagefindDir);
+  // A bundle that cannot be kept (a full disk, a read-only .cache) costs the next build time, not this one.
+  if (key) await keepSearchBundle(key, pagefindDir).catch((error: Error) => console.warn(`Search index: not kept in .cache/search (${error.message})`));
   return { pages, indexMs: Math.round(performance.now() - started), pagefindDir, fromCache: false };
 }
 

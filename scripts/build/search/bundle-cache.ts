@@ -20,10 +20,13 @@ const BUILD_CODE = fileURLToPath(new URL("..", import.meta.url));
  * sidebar box) copies the bundle instead of running Pagefind again; any change to what is indexed
  * makes a new one, so a deleted article cannot linger.
  */
-export async function searchBundleKey(docs: SearchDocument[]): Promise<string> {
+export async function searchBundleKey(docs: SearchDocument[]): Promise<string | undefined> {
+  // Without the lockfile a new Pagefind could not be told from the old one: no bundle is kept.
+  const lockfile = await readFile("package-lock.json").catch(() => undefined);
+  if (!lockfile) return undefined;
   const hash = createHash("sha256");
   hash.update(`chunk ${process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? ""}\n`);
-  hash.update(await readFile("package-lock.json"));
+  hash.update(lockfile);
   for (const file of await listFiles(BUILD_CODE, [".ts"])) hash.update(file).update(await readFile(path.join(BUILD_CODE, file)));
   for (const doc of docs) hash.update(JSON.stringify(doc)).update("\n");
   return hash.digest("hex").slice(0, 32);
