@@ -1,20 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../scripts/build/list-files.ts";
 import { buildSearchIndex, type SearchDocument } from "../../scripts/build/search/build-index.ts";
+import { tempDirs } from "../support/temp-dirs.ts";
 
 // The search bundle a build keeps in .cache/search/ for the next one (scripts/build/search/bundle-cache.ts).
 describe("the search bundle kept between builds", () => {
-  const dirs: string[] = [];
-  const out = async () => {
-    const dir = await mkdtemp(join(tmpdir(), "lhh-bundle-cache-"));
-    dirs.push(dir);
-    return dir;
-  };
-  afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+  const dirs = tempDirs("lhh-bundle-cache-");
+  const out = dirs.make;
+  afterAll(dirs.removeAll);
 
   // A word no other test indexes: this content's first build cannot find a bundle kept by another.
   const word = `mã${randomUUID().replace(/-/g, "").slice(0, 12)}`;

@@ -1,18 +1,14 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildSearchIndexInWorker } from "../../scripts/build/search/build-index.ts";
+import { tempDirs } from "../support/temp-dirs.ts";
 
 // A production build indexes in a worker thread (index-worker.ts); its failures must read as the index's own.
 describe("the search index in a worker thread", () => {
-  const dirs: string[] = [];
-  const out = async () => {
-    const dir = await mkdtemp(join(tmpdir(), "lhh-index-worker-"));
-    dirs.push(dir);
-    return dir;
-  };
-  afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+  const dirs = tempDirs("lhh-index-worker-");
+  const out = dirs.make;
+  afterAll(dirs.removeAll);
 
   it("writes the bundle and answers with its summary", async () => {
     const dir = await out();
