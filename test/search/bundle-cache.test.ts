@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../scripts/build/list-files.ts";
 import { buildSearchIndex, type SearchDocument } from "../../scripts/build/search/build-index.ts";
+import { keepSearchBundle, restoreSearchBundle } from "../../scripts/build/search/bundle-cache.ts";
 import { tempDirs } from "../support/temp-dirs.ts";
 
 // The search bundle a build keeps in .cache/search/ for the next one (scripts/build/search/bundle-cache.ts).
@@ -52,5 +53,53 @@ describe("the search bundle kept between builds", () => {
     await buildSearchIndex(docs, await out());
     expect((await buildSearchIndex(docs, dir, { cache: false })).fromCache).toBe(false);
     expect(await pageCount(dir)).toBe(3);
+  });
+
+  // The cache's own paths, in a folder of this test's: other test files keep bundles in .cache/search meanwhile.
+  describe("in the cache folder", () => {
+    const bundleIn = async (text: string) => {
+      const dir = await out();
+      await mkdir(join(dir, "fragment"), { recursive: true });
+      await writeFile(join(dir, "pagefind-entry.json"), text);
+      await writeFile(join(dir, "fragment", "a.pf_fragment"), text);
+      return dir;
+    };
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
+
+    it("restores nothing, and leaves nothing half-made, when the bundle is gone", async () => {
+      const cache = await out();
+      const fresh = join(await out(), "kept");
+      expect(await restoreSearchBundle("khong-co", fresh, cache)).toBe(false);
+      await expect(readdir(fresh)).rejects.toThrow(/ENOENT/);
+    });
+
+    it("keeps the newest four bundles and restores one whole", async () => {
+      const cache = await out();
+      for (let i = 1; i <= 6; i++) {
+        await keepSearchBundle(`k${i}`, await bundleIn(`bundle ${i}`), cache);
+        await utimes(join(cache, `k${i}`), hoursAgo(7 - i), hoursAgo(7 - i));
+      }
+      expect((await readdir(cache)).sort()).toEqual(["k3", "k4", "k5", "k6"]);
+      const fresh = join(await out(), "kept");
+      expect(await restoreSearchBundle("k5", fresh, cache)).toBe(true);
+      expect(await readFile(join(fresh, "fragment", "a.pf_fragment"), "utf8")).toBe("bundle 5");
+      expect(await readFile(join(fresh, "pagefind-entry.json"), "utf8")).toBe("bundle 5");
+    });
+
+    it("takes a second keep of the same bundle (two builds at once) without an error, and the first stays whole", async () => {
+      const cache = await out();
+      await keepSearchBundle("same", await bundleIn("first"), cache);
+      await keepSearchBundle("same", await bundleIn("second"), cache);
+      expect(await readdir(cache)).toEqual(["same"]);
+      expect(await readFile(join(cache, "same", "fragment", "a.pf_fragment"), "utf8")).toBe("first");
+    });
+
+    it("removes what a killed build left aside after an hour, not a copy another build is making now", async () => {
+      const cache = await out();
+      for (const name of [".old-1-1", ".now-2-2"]) await mkdir(join(cache, name, "fragment"), { recursive: true });
+      await utimes(join(cache, ".old-1-1"), hoursAgo(2), hoursAgo(2));
+      await keepSearchBundle("k", await bundleIn("k"), cache);
+      expect((await readdir(cache)).sort()).toEqual([".now-2-2", "k"]);
+    });
   });
 });

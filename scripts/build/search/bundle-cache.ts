@@ -52,8 +52,8 @@ async function linkTree(from: string, to: string): Promise<void> {
 }
 
 /** Put the bundle kept under `key` in `fresh`; false when there is none (or it went while copying). */
-export async function restoreSearchBundle(key: string, fresh: string): Promise<boolean> {
-  const kept = path.join(CACHE_DIR, key);
+export async function restoreSearchBundle(key: string, fresh: string, cacheDir = CACHE_DIR): Promise<boolean> {
+  const kept = path.join(cacheDir, key);
   try {
     // Newest first: pruning by another build spares it.
     const now = new Date();
@@ -67,26 +67,26 @@ export async function restoreSearchBundle(key: string, fresh: string): Promise<b
 }
 
 /** Keep a finished bundle under `key` (written aside, then renamed: a reader never sees half of it). */
-export async function keepSearchBundle(key: string, pagefindDir: string): Promise<void> {
-  await mkdir(CACHE_DIR, { recursive: true });
-  const aside = path.join(CACHE_DIR, `.${key}-${process.pid}-${Date.now()}`);
+export async function keepSearchBundle(key: string, pagefindDir: string, cacheDir = CACHE_DIR): Promise<void> {
+  await mkdir(cacheDir, { recursive: true });
+  const aside = path.join(cacheDir, `.${key}-${process.pid}-${Date.now()}`);
   try {
     await linkTree(pagefindDir, aside);
     // Another build of the same content may have kept it first: either copy is the same bundle.
-    await rename(aside, path.join(CACHE_DIR, key)).catch(() => {});
+    await rename(aside, path.join(cacheDir, key)).catch(() => {});
   } finally {
     await rm(aside, { recursive: true, force: true });
   }
   const entries = await Promise.all(
-    (await readdir(CACHE_DIR)).map(async (name) => ({ name, mtime: await stat(path.join(CACHE_DIR, name)).then((s) => s.mtimeMs, () => 0) })),
+    (await readdir(cacheDir)).map(async (name) => ({ name, mtime: await stat(path.join(cacheDir, name)).then((s) => s.mtimeMs, () => 0) })),
   );
   const bundles = entries.filter(({ name }) => !name.startsWith(".")).sort((a, b) => b.mtime - a.mtime);
   // Renamed away first, so that a build restoring it meets a missing file, never a partial listing.
   const removed = bundles.slice(KEEP).map(({ name }) => {
-    const trash = path.join(CACHE_DIR, `.trash-${randomUUID()}`);
-    return rename(path.join(CACHE_DIR, name), trash).then(() => rm(trash, { recursive: true, force: true }), () => {});
+    const trash = path.join(cacheDir, `.trash-${randomUUID()}`);
+    return rename(path.join(cacheDir, name), trash).then(() => rm(trash, { recursive: true, force: true }), () => {});
   });
   // What a build killed mid-way left aside, an hour on.
   const abandoned = entries.filter(({ name, mtime }) => name.startsWith(".") && mtime < Date.now() - 3_600_000);
-  await Promise.all([...removed, ...abandoned.map(({ name }) => rm(path.join(CACHE_DIR, name), { recursive: true, force: true }))]);
+  await Promise.all([...removed, ...abandoned.map(({ name }) => rm(path.join(cacheDir, name), { recursive: true, force: true }))]);
 }
