@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { hostname, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import { siteDirProblem } from "../../scripts/build/publish/staged-output.ts";
+import { copyProjectCode } from "../../scripts/tools/bench/project-copy.ts";
+import { FIXTURE_TREE } from "../../scripts/tools/fixtures/tree.ts";
 import { article, makeContent, repoRoot } from "../support/content.ts";
 import { until } from "../support/wait.ts";
 
@@ -15,10 +17,10 @@ interface Run {
   stdout: () => string;
 }
 
-/** `npm run build` of `content` into `output`, as a process the test can kill. */
-function startBuild(content: string, output: string): Run {
-  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "scripts/tools/cli/build.ts")], {
-    cwd: repoRoot,
+/** `npm run build` of `content` into `output` (with the code of `project`), as a process the test can kill. */
+function startBuild(content: string, output: string, project = repoRoot): Run {
+  const child = spawn(process.execPath, ["--import", "tsx", join(project, "scripts/tools/cli/build.ts")], {
+    cwd: project,
     env: { ...process.env, ELEVENTY_RUN_MODE: "", PREVIEW: "", CONTENT_DIR: content, OUTPUT_DIR: output },
   });
   let stdout = "";
@@ -127,6 +129,23 @@ describe("a build that fails once rendering has started", () => {
       expect(run.stderr).not.toMatch(/^Node\.js v/m);
     }
     expect(await beside(output)).toEqual([]);
+  });
+
+  it("a layout that throws: one message, and the search index still being written does not bring the staging folder back", async () => {
+    const project = await mkdtemp(join(tmpdir(), "lhh-staged-code-"));
+    await copyProjectCode(repoRoot, project);
+    const layout = join(project, "layouts/article.tsx");
+    const code = await readFile(layout, "utf8");
+    const broken = code.replace(/(export function ArticlePage\([^)]*\)[^{]*\{)/, '$1\n  throw new Error("lỗi thử trong layout");');
+    expect(broken).not.toBe(code);
+    await writeFile(layout, broken);
+    const output = join(await mkdtemp(join(tmpdir(), "lhh-staged-")), "out");
+    const run = await startBuild(FIXTURE_TREE, output, project).done;
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^Dừng đăng trang: /m);
+    expect(run.stderr).toContain("lỗi thử trong layout");
+    expect(await beside(output)).toEqual([]);
+    await rm(project, { recursive: true, force: true });
   });
 });
 

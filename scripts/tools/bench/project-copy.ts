@@ -1,7 +1,7 @@
 import { cp, symlink } from "node:fs/promises";
 import { join } from "node:path";
 
-const CODE = ["layouts", "routes", "widgets", "scripts", "assets", "netlify", "types", "package.json", "package-lock.json", "tsconfig.json", "netlify.toml"];
+const CODE = [".eleventy.ts", "layouts", "routes", "widgets", "scripts", "assets", "netlify", "types", "package.json", "package-lock.json", "tsconfig.json", "netlify.toml"];
 
 /**
  * The project's code (not content/) copied to `dest`, with node_modules linked: `npm start` run there

@@ -25,7 +25,11 @@ async function build(): Promise<number> {
   }
   startSearchIndex(context, outputDir);
   const eleventy = new Eleventy(undefined, undefined, { configPath: ".eleventy.ts", quietMode: true });
-  await eleventy.write();
+  await eleventy.write().catch(async (error: unknown) => {
+    // The index worker still writes into the staging folder: once discarded, it would be made again.
+    await context.searchIndex?.catch(() => {});
+    throw error;
+  });
   // Last: the header rules are made from the finished output's folders.
   await writeHeaders(outputDir);
   const pages = context.model.articles.length + context.model.pages.length + context.model.listings.length;
